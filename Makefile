@@ -1,0 +1,59 @@
+# tickpipe developer tasks. `make` lists them.
+# Document a target with "## text" after its name, a variable with a "## text" line above it.
+# (Not after its value: make would keep the spaces before the comment in the value.)
+
+.DEFAULT_GOAL := help
+SHELL := /bin/sh
+
+## Maven command
+MVN                   ?= mvn -B
+## java launcher (17+) for the stack command
+JAVA                  ?= java
+## where stack-up keeps data, logs and pid files
+STACK_DIR             ?= $(CURDIR)/.stack
+## Kafka bootstrap port
+KAFKA_PORT            ?= 9092
+## Kafka KRaft controller port
+KAFKA_CONTROLLER_PORT ?= 9093
+## schema registry (Apicurio, Confluent API at /apis/ccompat/v7)
+REGISTRY_PORT         ?= 8081
+## InfluxDB HTTP port
+INFLUX_PORT           ?= 8086
+## InfluxDB backup/restore RPC port
+INFLUX_RPC_PORT       ?= 8088
+export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFLUX_RPC_PORT
+
+STACK_JAR := local-stack/target/local-stack.jar
+STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
+
+.PHONY: help build test stack-up stack-down stack-status
+
+help: ## list targets and variables
+	@echo "Targets:"
+	@awk -F ':.*## ' '/^[a-zA-Z0-9_-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@echo "Variables (make VAR=value target, or set in the environment):"
+	@awk '/^## / { doc = substr($$0, 4); next } \
+	      /^[A-Z_]+ *[?]=/ && doc { name = $$1; sub(/^[^=]*= */, ""); printf "  %-22s %-20s %s\n", name, $$0, doc } \
+	      { doc = "" }' $(MAKEFILE_LIST)
+
+build: ## compile and install all modules, tests skipped
+	$(MVN) -q install -DskipTests
+
+test: ## all unit and integration tests (they start and stop servers of their own)
+	$(MVN) verify
+
+# ---- local stack: Kafka (KRaft), schema registry, InfluxDB as background processes ----
+
+# Rebuilt only when local-stack's sources or poms changed.
+$(STACK_JAR): pom.xml local-stack/pom.xml $(shell find local-stack/src/main -type f 2>/dev/null)
+	$(MVN) -q -f local-stack/pom.xml package -DskipTests
+
+stack-up: $(STACK_JAR) ## start the stack in the background; waits until every server answers
+	local-stack/bin/ensure-influxd.sh
+	$(STACK) up
+
+stack-down: $(STACK_JAR) ## stop the stack; its data stays in STACK_DIR
+	$(STACK) down
+
+stack-status: $(STACK_JAR) ## show which servers run and where; fails unless all answer
+	$(STACK) status

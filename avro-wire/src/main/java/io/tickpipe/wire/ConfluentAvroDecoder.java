@@ -1,0 +1,106 @@
+package io.tickpipe.wire;
+
+import io.tickpipe.wire.WireFormatException.Reason;
+import io.tickpipe.wire.registry.SchemaRegistryClient;
+import io.tickpipe.wire.registry.SchemaRegistryException;
+import java.io.EOFException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+
+/**
+ * Reads Confluent wire-format bytes: the writer schema comes from the registry by the id in the
+ * header and is resolved to the reader schema, so every compatible version of a record decodes into
+ * the same type. Every way the bytes can be wrong ends in a {@link WireFormatException}; a registry
+ * that cannot be reached raises {@link io.tickpipe.wire.registry.RegistryUnavailableException}.
+ * Thread-safe.
+ */
+public final class ConfluentAvroDecoder {
+    private final SchemaRegistryClient registry;
+    private final ReaderSchemas readerSchemas;
+    private final Map<Integer, Resolution> resolutions = new ConcurrentHashMap<>();
+    private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+
+    public ConfluentAvroDecoder(SchemaRegistryClient registry, ReaderSchemas readerSchemas) {
+        this.registry = registry;
+        this.readerSchemas = readerSchemas;
+    }
+
+    /** Decodes one record; {@code position} only labels errors. */
+    @SuppressWarnings("unchecked")
+    public <T> T decode(byte[] data, RecordPosition position) {
+        int schemaId = WireFormat.schemaId(data, position);
+        Resolution resolution = resolutions.get(schemaId);
+        if (resolution == null) {
+            resolution = resolve(schemaId, position);
+            resolutions.putIfAbsent(schemaId, resolution);
+        }
+        if (resolution.failure != null) {
+            throw new WireFormatException(Reason.INCOMPATIBLE_WRITER_SCHEMA, resolution.failure, position, schemaId, null);
+        }
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
+                data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, decoders.get());
+        decoders.set(decoder);
+        Object record;
+        try {
+            record = resolution.reader.read(null, decoder);
+        } catch (EOFException e) {
+            throw new WireFormatException(Reason.TRUNCATED_PAYLOAD, "Avro body of " + (data.length - WireFormat.HEADER_LENGTH)
+                    + " bytes ends before the last field of " + resolution.writerName, position, schemaId, e);
+        } catch (Exception e) {
+            throw new WireFormatException(Reason.MALFORMED_PAYLOAD, "not valid Avro of " + resolution.writerName + ": " + e,
+                    position, schemaId, e);
+        }
+        try {
+            if (!decoder.isEnd()) {
+                throw new WireFormatException(Reason.MALFORMED_PAYLOAD, "bytes left over after a complete "
+                        + resolution.writerName + ": not written with this schema", position, schemaId, null);
+            }
+        } catch (java.io.IOException e) {
+            throw new WireFormatException(Reason.MALFORMED_PAYLOAD, e.toString(), position, schemaId, e);
+        }
+        return (T) record;
+    }
+
+    private Resolution resolve(int schemaId, RecordPosition position) {
+        Schema writer;
+        try {
+            writer = registry.schemaById(schemaId);
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                throw new WireFormatException(Reason.UNKNOWN_SCHEMA_ID, "the schema registry has no schema with this id",
+                        position, schemaId, e);
+            }
+            throw e;
+        }
+        Schema reader;
+        try {
+            reader = readerSchemas.readerFor(writer);
+        } catch (RuntimeException e) {
+            return Resolution.failed(writer.getFullName() + ": " + e.getMessage());
+        }
+        var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
+        if (compatibility.getCompatibility() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            return Resolution.failed("writer schema " + writer.getFullName() + " cannot be read as " + reader.getFullName()
+                    + ": " + compatibility.getIncompatibilities().stream()
+                    .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
+                    .collect(Collectors.joining("; ")));
+        }
+        @SuppressWarnings("unchecked")
+        GenericDatumReader<Object> datumReader = (GenericDatumReader<Object>) readerSchemas.modelFor(reader)
+                .createDatumReader(writer, reader);
+        return new Resolution(datumReader, writer.getFullName(), null);
+    }
+
+    /** What a schema id resolves to: a reader, or why records with that id cannot be read. */
+    private record Resolution(GenericDatumReader<Object> reader, String writerName, String failure) {
+        static Resolution failed(String why) {
+            return new Resolution(null, null, why);
+        }
+    }
+}

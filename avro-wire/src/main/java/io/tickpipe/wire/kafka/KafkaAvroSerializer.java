@@ -1,0 +1,72 @@
+package io.tickpipe.wire.kafka;
+
+import io.tickpipe.wire.ConfluentAvroEncoder;
+import io.tickpipe.wire.registry.RegisteredSchema;
+import io.tickpipe.wire.registry.SchemaRegistryClient;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Kafka serializer writing Avro records (generated or generic) in the Confluent wire format, a
+ * drop-in for {@code io.confluent.kafka.serializers.KafkaAvroSerializer} with the same keys:
+ * {@code schema.registry.url}, {@code auto.register.schemas} (default true),
+ * {@code use.latest.version}, {@code key/value.subject.name.strategy}, {@code basic.auth.*}.
+ *
+ * <p>Records are always written with their own schema. With {@code auto.register.schemas=false} the
+ * schema must already be registered under the subject; with {@code use.latest.version=true} it must
+ * moreover be the subject's latest version (compared in Avro's canonical form), which pins producers
+ * to what the registry holds.
+ */
+public class KafkaAvroSerializer implements Serializer<Object> {
+    private record SubjectKey(String topic, Schema schema) {
+    }
+
+    private final ConfluentAvroEncoder encoder = new ConfluentAvroEncoder();
+    private final Map<SubjectKey, Integer> ids = new ConcurrentHashMap<>();
+    private AvroSerdeConfig config;
+    private SchemaRegistryClient registry;
+    private boolean isKey;
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        this.config = AvroSerdeConfig.from(configs, isKey);
+        this.registry = SchemaRegistryClient.shared(config.registry());
+        this.isKey = isKey;
+    }
+
+    @Override
+    public byte[] serialize(String topic, Object record) {
+        if (record == null) {
+            return null;
+        }
+        if (!(record instanceof GenericContainer container)) {
+            throw new SerializationException("KafkaAvroSerializer writes Avro records, got "
+                    + record.getClass().getName() + " for topic " + topic);
+        }
+        if (config == null) {
+            throw new IllegalStateException("KafkaAvroSerializer used before configure()");
+        }
+        Schema schema = container.getSchema();
+        int id = ids.computeIfAbsent(new SubjectKey(topic, schema), key -> schemaId(topic, schema));
+        return encoder.encode(id, schema, record);
+    }
+
+    private int schemaId(String topic, Schema schema) {
+        String subject = config.subjectNameStrategy().subject(topic, isKey, schema);
+        if (config.useLatestVersion()) {
+            RegisteredSchema latest = registry.latest(subject);
+            if (!SchemaNormalization.toParsingForm(latest.schema()).equals(SchemaNormalization.toParsingForm(schema))) {
+                throw new SerializationException("use.latest.version: the latest version (" + latest.version()
+                        + ", id " + latest.id() + ") of subject '" + subject + "' is not the schema of this "
+                        + schema.getFullName() + " record");
+            }
+            return latest.id();
+        }
+        return config.autoRegister() ? registry.register(subject, schema) : registry.idOf(subject, schema);
+    }
+}

@@ -1,0 +1,126 @@
+package io.tickpipe.stack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** InfluxDB 1.x, the Debian package's {@code influxd}, with database {@value #DATABASE}. */
+final class InfluxDbServer implements Server {
+
+    static final String DATABASE = "market";
+    private static final List<Path> FALLBACK_BINARIES = List.of(Path.of("/usr/bin/influxd"));
+
+    private final Path directory;
+    private final int port;
+    private final int rpcPort;
+
+    InfluxDbServer(Path directory, int port, int rpcPort) {
+        this.directory = directory;
+        this.port = port;
+        this.rpcPort = rpcPort;
+    }
+
+    @Override
+    public String name() {
+        return "influxdb";
+    }
+
+    @Override
+    public Path directory() {
+        return directory;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String endpoint() {
+        return url() + " (db " + DATABASE + ")";
+    }
+
+    private Path config() {
+        return directory.resolve("influxdb.conf");
+    }
+
+    @Override
+    public void prepare() throws IOException {
+        influxd(); // says how to fix it when missing
+        Files.createDirectories(directory);
+        Files.writeString(config(), configFile());
+    }
+
+    private String configFile() {
+        return String.join("\n",
+                // Debian's build renamed upstream's reporting-disabled; influxd ignores unknown keys.
+                "reporting-disabled = true",
+                "reporting-enabled = false",
+                "bind-address = " + quoted("127.0.0.1:" + rpcPort), // backup/restore RPC, default :8088
+                "[meta]",
+                "  dir = " + quoted(directory.resolve("meta")),
+                "[data]",
+                "  dir = " + quoted(directory.resolve("data")),
+                "  wal-dir = " + quoted(directory.resolve("wal")),
+                "  query-log-enabled = false",
+                "[monitor]",
+                "  store-enabled = false", // no _internal database
+                "[http]",
+                "  bind-address = " + quoted("127.0.0.1:" + port),
+                "  log-enabled = false", // one access-log line per write would bury everything else
+                // The remaining services open listeners of their own; none is used.
+                "[ifql]",
+                "  enabled = false",
+                "[[graphite]]",
+                "  enabled = false",
+                "[[collectd]]",
+                "  enabled = false",
+                "[[opentsdb]]",
+                "  enabled = false",
+                "[[udp]]",
+                "  enabled = false",
+                "");
+    }
+
+    private static String quoted(Object value) {
+        return '"' + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    @Override
+    public List<String> command() {
+        return List.of(influxd().toString(), "-config", config().toString());
+    }
+
+    @Override
+    public boolean isReady() throws IOException, InterruptedException {
+        return Http.get(url() + "/ping") == 204;
+    }
+
+    @Override
+    public void initialize() throws IOException, InterruptedException {
+        // CREATE DATABASE is idempotent in InfluxDB 1.x, so a restart over old data is fine.
+        String form = "q=" + URLEncoder.encode("CREATE DATABASE " + DATABASE, StandardCharsets.UTF_8);
+        int status = Http.postForm(url() + "/query", form);
+        if (status != 200) {
+            throw new IllegalStateException("creating InfluxDB database " + DATABASE + " answered HTTP " + status);
+        }
+    }
+
+    static Path influxd() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.concat(Stream.of(path.split(File.pathSeparator))
+                                .filter(dir -> !dir.isEmpty())
+                                .map(dir -> Path.of(dir, "influxd")),
+                        FALLBACK_BINARIES.stream())
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "influxd (InfluxDB 1.x) not found on PATH nor in /usr/bin: "
+                                + "install it with `sudo apt-get install influxdb` "
+                                + "(or run local-stack/bin/ensure-influxd.sh as root)"));
+    }
+}
