@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status
+.PHONY: help build test stack-up stack-down stack-status bench-serde
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -49,7 +49,7 @@ $(STACK_JAR): pom.xml local-stack/pom.xml $(shell find local-stack/src/main -typ
 	$(MVN) -q -f local-stack/pom.xml package -DskipTests
 
 stack-up: $(STACK_JAR) ## start the stack in the background; waits until every server answers
-	local-stack/bin/ensure-influxd.sh
+	scripts/install-system-deps.sh stack
 	$(STACK) up
 
 stack-down: $(STACK_JAR) ## stop the stack; its data stays in STACK_DIR
@@ -57,3 +57,13 @@ stack-down: $(STACK_JAR) ## stop the stack; its data stays in STACK_DIR
 
 stack-status: $(STACK_JAR) ## show which servers run and where; fails unless all answer
 	$(STACK) status
+
+# ---- benchmarks: each prints both sides and the ratio; not run by CI ----
+
+BENCH_RUN = $(JAVA) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath)
+
+bench-build:
+	$(MVN) -q -pl bench -am install -DskipTests
+
+bench-serde: bench-build ## Confluent wire-format serde vs raw Avro (target >= 0.9x)
+	$(BENCH_RUN) io.tickpipe.bench.SerdeBench

@@ -1,24 +1,37 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need and Maven cannot bring: InfluxDB (a server of the
-# local stack) and Confluent's own Python client (the independent implementation the wire-format
-# tests compare against). Installs only what is missing; needs root for that.
+# Installs the Debian packages that Maven cannot bring, and only those missing:
+#   stack: InfluxDB 1.x (`influxdb`, 1.6 on Debian 12), the local stack's time-series store;
+#   test:  the stack's, plus Confluent's own Python client, the independent implementation the
+#          wire-format tests compare against (run by Debian's /usr/bin/python3).
+# Installing needs root; otherwise it says what to install and fails.
 set -euo pipefail
 
+what=${1:-test}
 missing=()
-command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v influxd >/dev/null 2>&1 || [ -x /usr/bin/influxd ] || missing+=(influxdb)
-/usr/bin/python3 -c 'import confluent_kafka, avro, requests' >/dev/null 2>&1 \
-  || missing+=(python3-confluent-kafka python3-avro python3-requests)
+if [ "$what" = test ]; then
+  command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  /usr/bin/python3 -c 'import confluent_kafka, avro, requests' >/dev/null 2>&1 \
+    || missing+=(python3-confluent-kafka python3-avro python3-requests)
+elif [ "$what" != stack ]; then
+  echo "usage: $0 [stack|test]" >&2
+  exit 2
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-if [ "$(id -u)" -ne 0 ]; then
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "missing Debian packages: ${missing[*]}" >&2
-  echo "install them with: sudo apt-get install -y ${missing[*]}" >&2
+  echo "install them with:  sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
-echo "installing Debian packages: ${missing[*]}"
+echo "installing Debian packages: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Where systemd runs, the influxdb package also starts a system-wide influxd on :8086, the stack's port.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet influxdb 2>/dev/null; then
+  echo "note: the package started the system service influxdb on :8086; stop it" \
+       "(systemctl disable --now influxdb) or run the stack with INFLUX_PORT=<other port>" >&2
+fi

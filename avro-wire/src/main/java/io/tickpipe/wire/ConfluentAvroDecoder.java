@@ -43,9 +43,12 @@ public final class ConfluentAvroDecoder {
         if (resolution.failure != null) {
             throw new WireFormatException(Reason.INCOMPATIBLE_WRITER_SCHEMA, resolution.failure, position, schemaId, null);
         }
+        BinaryDecoder reused = decoders.get();
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
-                data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, decoders.get());
-        decoders.set(decoder);
+                data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, reused);
+        if (decoder != reused) {
+            decoders.set(decoder);
+        }
         Object record;
         try {
             record = resolution.reader.read(null, decoder);

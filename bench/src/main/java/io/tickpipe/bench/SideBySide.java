@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the measurement iterations and their ratio.
  */
 public final class SideBySide {
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     public record Outcome(double candidateMedian, double baselineMedian) {
         public double ratio() {

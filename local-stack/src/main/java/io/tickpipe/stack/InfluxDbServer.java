@@ -121,6 +121,6 @@ final class InfluxDbServer implements Server {
                 .orElseThrow(() -> new IllegalStateException(
                         "influxd (InfluxDB 1.x) not found on PATH nor in /usr/bin: "
                                 + "install it with `sudo apt-get install influxdb` "
-                                + "(or run local-stack/bin/ensure-influxd.sh as root)"));
+                                + "(or run scripts/install-system-deps.sh stack as root)"));
     }
 }

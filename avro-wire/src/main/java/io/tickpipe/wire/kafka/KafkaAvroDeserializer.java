@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
     private ConfluentAvroDecoder decoder;
+    // Kafka calls a deserializer from its consumer's thread only; topics rarely change between records.
+    private RecordPosition position = RecordPosition.UNKNOWN;
 
     public KafkaAvroDeserializer() {
     }
@@ -36,6 +38,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         if (decoder == null) {
             throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
         }
-        return decoder.decode(data, RecordPosition.of(topic));
+        if (position.topic() != topic) {
+            position = RecordPosition.of(topic);
+        }
+        return decoder.decode(data, position);
     }
 }

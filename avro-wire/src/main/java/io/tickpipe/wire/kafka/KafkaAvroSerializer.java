@@ -26,11 +26,16 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private record SubjectKey(String topic, Schema schema) {
     }
 
+    /** The id last used, so a producer writing one record type to one topic does no map lookup. */
+    private record LastId(String topic, Schema schema, int id) {
+    }
+
     private final ConfluentAvroEncoder encoder = new ConfluentAvroEncoder();
     private final Map<SubjectKey, Integer> ids = new ConcurrentHashMap<>();
     private AvroSerdeConfig config;
     private SchemaRegistryClient registry;
     private boolean isKey;
+    private volatile LastId last;
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
@@ -52,7 +57,14 @@ public class KafkaAvroSerializer implements Serializer<Object> {
             throw new IllegalStateException("KafkaAvroSerializer used before configure()");
         }
         Schema schema = container.getSchema();
-        int id = ids.computeIfAbsent(new SubjectKey(topic, schema), key -> schemaId(topic, schema));
+        LastId cached = last;
+        int id;
+        if (cached != null && cached.topic() == topic && cached.schema() == schema) {
+            id = cached.id();
+        } else {
+            id = ids.computeIfAbsent(new SubjectKey(topic, schema), key -> schemaId(topic, schema));
+            last = new LastId(topic, schema, id);
+        }
         return encoder.encode(id, schema, record);
     }
 
