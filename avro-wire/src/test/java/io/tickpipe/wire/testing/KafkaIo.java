@@ -91,6 +91,18 @@ public final class KafkaIo {
         return records;
     }
 
+    /** How many records the topic holds: the sum over its partitions of end minus start offset. */
+    public static long recordCount(String bootstrap, String topic) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+            return partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
+        }
+    }
+
     public static List<ConsumerRecord<String, byte[]>> consumeRaw(String bootstrap, String topic, int count) {
         return consume(bootstrap, topic, count, new ByteArrayDeserializer());
     }

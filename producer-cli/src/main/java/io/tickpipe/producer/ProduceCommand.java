@@ -1,0 +1,271 @@
+package io.tickpipe.producer;
+
+import io.tickpipe.producer.sink.KafkaEventSink;
+import io.tickpipe.producer.sink.SendCounters;
+import io.tickpipe.producer.source.EventSource;
+import io.tickpipe.producer.source.SimulatedMarket;
+import io.tickpipe.schemas.MarketContract;
+import io.tickpipe.wire.registry.RegistryUnavailableException;
+import io.tickpipe.wire.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tickpipe produce}: market events for the chosen symbols into Kafka, with live progress. */
+@Command(name = "produce", mixinStandardHelpOptions = true,
+        description = "Produce quotes and trades for the chosen symbols into <prefix>.quotes and <prefix>.trades.")
+final class ProduceCommand implements Callable<Integer> {
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._:/^-]{1,32}");
+
+    enum Source { sim }
+
+    static final class Symbols {
+        @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Comma-separated symbols, e.g. AAPL,MSFT,NVDA.")
+        List<String> list;
+
+        @Option(names = "--symbols-file", paramLabel = "FILE", description = "File of symbols, one per line or comma-separated; # starts a comment.")
+        Path file;
+    }
+
+    static final class Limit {
+        @Option(names = "--count", paramLabel = "N", description = "Stop after N events (quotes and trades together).")
+        Long count;
+
+        @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Stop after this long, e.g. 30s, 10m, 1h.")
+        Duration duration;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Symbols symbols;
+
+    @ArgGroup(exclusive = true)
+    Limit limit;
+
+    @Option(names = "--source", defaultValue = "sim", description = "Where events come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Source source;
+
+    @Option(names = "--rate", defaultValue = "1000", paramLabel = "EVENTS_PER_SECOND",
+            description = "Events per second over all symbols; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", description = "Seed of the simulation; the same seed, symbols, --start-time and --rate give the same events (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--start-time", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Event time of the simulation's first event, e.g. 2026-01-05T14:30:00Z (default: now).")
+    Instant startTime;
+
+    @Option(names = "--topic-prefix", defaultValue = MarketContract.DEFAULT_TOPIC_PREFIX, description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
+    @Option(names = "--connect-timeout", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long to keep trying to reach Kafka at start (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--quiet", description = "No progress lines; the summary is still printed.")
+    boolean quiet;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> symbolList = symbols();
+        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+            throw usage("--rate must be 0 or more events per second, got " + rate);
+        }
+        if (limit != null && limit.count != null && limit.count < 1) {
+            throw usage("--count must be at least 1, got " + limit.count);
+        }
+        if (limit != null && limit.duration != null && (limit.duration.isZero() || limit.duration.isNegative())) {
+            throw usage("--duration must be positive");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long effectiveSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        if (seed == null && !quiet) {
+            err.println("seed " + effectiveSeed + " (pass --seed " + effectiveSeed + " to repeat this run)");
+        }
+        Map<String, Object> clientProperties = kafka.clientProperties();
+        awaitKafka(clientProperties);
+        registerSchemas(registry.client());
+
+        SendCounters counters = new SendCounters();
+        try (EventSource events = openSource(symbolList, effectiveSeed);
+             KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix, counters);
+             ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
+            run(events, sink, progress, counters);
+        }
+        return counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+    }
+
+    /** The send loop, stopped by the limit, the end of the source, or SIGINT/SIGTERM (then flushed and summarised). */
+    private void run(EventSource events, KafkaEventSink sink, ProgressReporter progress, SendCounters counters)
+            throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger();
+        Thread onSignal = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            // A signal is how a user ends an open-ended run: a clean stop exits 0 (1 if sends failed).
+            Runtime.getRuntime().halt(exitCode.get());
+        }, "tickpipe-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        long maxEvents = limit != null && limit.count != null ? limit.count : Long.MAX_VALUE;
+        long deadline = limit != null && limit.duration != null ? System.nanoTime() + limit.duration.toNanos() : Long.MAX_VALUE;
+        Pacer pacer = new Pacer(rate);
+        try {
+            for (long i = 0; i < maxEvents && !stop.get() && System.nanoTime() < deadline; i++) {
+                SpecificRecord event = events.next();
+                if (event == null) {
+                    break;
+                }
+                pacer.awaitSlot(i);
+                sink.send(event);
+            }
+        } finally {
+            sink.flush();
+            progress.close();
+            progress.summary();
+            exitCode.set(counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK);
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it exits with exitCode
+            }
+        }
+    }
+
+    private EventSource openSource(List<String> symbolList, long effectiveSeed) {
+        return switch (source) {
+            case sim -> new SimulatedMarket(symbolList, effectiveSeed, startTime != null ? startTime : Instant.now(),
+                    rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1);
+        };
+    }
+
+    private List<String> symbols() throws IOException {
+        List<String> raw = new ArrayList<>();
+        if (symbols.list != null) {
+            raw.addAll(symbols.list);
+        } else {
+            for (String line : Files.readAllLines(symbols.file)) {
+                String content = line.replaceAll("#.*", "");
+                raw.addAll(List.of(content.split(",")));
+            }
+        }
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String symbol : raw) {
+            String trimmed = symbol.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!SYMBOL.matcher(trimmed).matches()) {
+                throw usage("'" + trimmed + "' is not a symbol (1-32 of letters, digits and . _ : / ^ -)");
+            }
+            unique.add(trimmed.toUpperCase(Locale.ROOT));
+        }
+        if (unique.isEmpty()) {
+            throw usage("no symbols given" + (symbols.file != null ? " in " + symbols.file : ""));
+        }
+        return List.copyOf(unique);
+    }
+
+    private void awaitKafka(Map<String, Object> clientProperties) throws InterruptedException {
+        Map<String, Object> adminConfig = new java.util.HashMap<>(clientProperties);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) connectTimeout.toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(connectTimeout.toMillis(), 30_000));
+        try (Admin admin = Admin.create(adminConfig)) {
+            admin.describeCluster().nodes().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers + " within "
+                    + connectTimeout.toSeconds() + " s" + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""), e);
+        }
+    }
+
+    private void registerSchemas(SchemaRegistryClient client) {
+        for (MarketContract contract : MarketContract.values()) {
+            try {
+                client.register(contract.valueSubject(topicPrefix), contract.schema());
+            } catch (RegistryUnavailableException e) {
+                throw new IllegalStateException("cannot reach the schema registry at " + registry.url + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+        @Override
+        public Duration convert(String value) {
+            var m = SHORT.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            try {
+                return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 30s, 10m, 1h, PT1M)");
+            }
+        }
+    }
+
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an instant (e.g. 2026-01-05T14:30:00Z)");
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.tickpipe.producer.source;
+
+import io.tickpipe.market.Quote;
+import io.tickpipe.market.Trade;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * A seeded simulated market: per symbol a geometric Brownian motion mid price with its own
+ * volatility and rare jumps, quotes with a spread around the mid, trades at or inside the spread.
+ * Event {@code i} happens at {@code start + i * step}, so event times increase per symbol and a
+ * paced producer's events track the wall clock; the same seed, symbols, start and step give exactly
+ * the same events.
+ */
+public final class SimulatedMarket implements EventSource {
+    private static final int TICKS_PER_UNIT = 100;
+    private static final double TICK = 1.0 / TICKS_PER_UNIT;
+    /** Trading time in a year: 252 sessions of 6.5 hours, in microseconds. */
+    private static final double MICROS_PER_TRADING_YEAR = 252 * 6.5 * 3600 * 1e6;
+    private static final double QUOTE_SHARE = 0.6;
+    private static final double JUMP_PROBABILITY = 1.0 / 5000;
+    private static final double JUMP_SIGMA = 0.02;
+    private static final String[] EXCHANGES = {"XNAS", "XNYS", "ARCX", "BATS", "IEXG"};
+
+    private final Random random;
+    private final List<SymbolState> symbols = new ArrayList<>();
+    private final long startMicros;
+    private final long stepMicros;
+    private long index;
+
+    private static final class SymbolState {
+        final String symbol;
+        final double sigma;
+        final double spreadBps;
+        double mid;
+        double bid;
+        double ask;
+        long lastMicros;
+        long quoteSequence;
+        long tradeSequence;
+
+        SymbolState(String symbol, double mid, double sigma, double spreadBps, long startMicros) {
+            this.symbol = symbol;
+            this.mid = mid;
+            this.sigma = sigma;
+            this.spreadBps = spreadBps;
+            this.lastMicros = startMicros;
+        }
+    }
+
+    public SimulatedMarket(List<String> symbolNames, long seed, Instant start, long stepMicros) {
+        if (symbolNames.isEmpty()) {
+            throw new IllegalArgumentException("at least one symbol is needed");
+        }
+        if (stepMicros < 1) {
+            throw new IllegalArgumentException("the simulation step must be at least 1 microsecond");
+        }
+        this.random = new Random(seed);
+        this.startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
+        this.stepMicros = stepMicros;
+        for (String name : symbolNames) {
+            double mid = roundToTick(20 + random.nextDouble() * 480);
+            double sigma = 0.15 + random.nextDouble() * 0.45;
+            double spreadBps = 1 + random.nextDouble() * 9;
+            symbols.add(new SymbolState(name, mid, sigma, spreadBps, startMicros));
+        }
+    }
+
+    @Override
+    public SpecificRecord next() {
+        long micros = startMicros + index++ * stepMicros;
+        SymbolState s = symbols.get(random.nextInt(symbols.size()));
+        evolve(s, micros);
+        // A symbol's first event is a quote, so every trade has a spread to print within.
+        boolean quote = s.quoteSequence == 0 || random.nextDouble() < QUOTE_SHARE;
+        Instant time = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return quote ? quote(s, time) : trade(s, time);
+    }
+
+    private void evolve(SymbolState s, long micros) {
+        double dt = (micros - s.lastMicros) / MICROS_PER_TRADING_YEAR;
+        s.lastMicros = micros;
+        double logReturn = -0.5 * s.sigma * s.sigma * dt + s.sigma * Math.sqrt(dt) * random.nextGaussian();
+        if (random.nextDouble() < JUMP_PROBABILITY) {
+            logReturn += JUMP_SIGMA * random.nextGaussian();
+        }
+        s.mid = Math.max(TICK, s.mid * Math.exp(logReturn));
+    }
+
+    private Quote quote(SymbolState s, Instant time) {
+        double half = Math.max(TICK / 2, s.mid * s.spreadBps / 20_000);
+        s.bid = Math.max(TICK, floorToTick(s.mid - half));
+        s.ask = Math.max(roundToTick(s.bid + TICK), ceilToTick(s.mid + half));
+        return Quote.newBuilder()
+                .setSymbol(s.symbol)
+                .setBid(s.bid)
+                .setAsk(s.ask)
+                .setBidSize(100.0 * (1 + random.nextInt(20)))
+                .setAskSize(100.0 * (1 + random.nextInt(20)))
+                .setEventTime(time)
+                .setExchange(EXCHANGES[random.nextInt(EXCHANGES.length)])
+                .setSequence(s.quoteSequence++)
+                .build();
+    }
+
+    private Trade trade(SymbolState s, Instant time) {
+        int ticksInSpread = (int) Math.round((s.ask - s.bid) / TICK);
+        double price = roundToTick(s.bid + TICK * random.nextInt(ticksInSpread + 1));
+        boolean oddLot = random.nextDouble() < 0.2;
+        // Round lots of 100, geometric in count: many small prints, few large blocks.
+        double size = oddLot ? 1 + random.nextInt(99) : 100.0 * (1 + (int) (-Math.log(1 - random.nextDouble()) * 3));
+        long sequence = s.tradeSequence++;
+        return Trade.newBuilder()
+                .setSymbol(s.symbol)
+                .setPrice(price)
+                .setSize(size)
+                .setEventTime(time)
+                .setTradeId(s.symbol + "-" + sequence)
+                .setExchange(EXCHANGES[random.nextInt(EXCHANGES.length)])
+                .setConditions(oddLot ? List.of("I") : List.of())
+                .setSequence(sequence)
+                .setCurrency("USD")
+                .build();
+    }
+
+    // Dividing a whole number of ticks gives the double nearest the decimal price (190.25, not 190.25000000000003).
+    private static double roundToTick(double price) {
+        return Math.round(price * TICKS_PER_UNIT) / (double) TICKS_PER_UNIT;
+    }
+
+    private static double floorToTick(double price) {
+        return Math.floor(price * TICKS_PER_UNIT + 1e-9) / TICKS_PER_UNIT;
+    }
+
+    private static double ceilToTick(double price) {
+        return Math.ceil(price * TICKS_PER_UNIT - 1e-9) / TICKS_PER_UNIT;
+    }
+}

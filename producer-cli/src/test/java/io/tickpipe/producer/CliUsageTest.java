@@ -1,0 +1,76 @@
+package io.tickpipe.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Misuse gets one clear line and the usage, exit code 2, before anything is contacted. */
+class CliUsageTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "produce --symbols AAPL --bogus | Unknown option: '--bogus'",
+            "produce --symbols AAPL --rate -1 | --rate must be 0 or more events per second, got -1.0",
+            "produce --symbols AAPL --rate fast | Invalid value for option '--rate': 'fast' is not a double",
+            "produce --symbols AAPL --source replay-of-doom | Invalid value for option '--source': expected one of [sim]",
+            "produce --rate 10 | Missing required argument",
+            "produce --symbols AAPL --count 0 | --count must be at least 1, got 0",
+            "produce --symbols AAPL --count 5 --duration 1m | mutually exclusive",
+            "produce --symbols AAPL --duration soon | 'soon' is not a duration",
+            "produce --symbols AAPL,MS$FT | 'MS$FT' is not a symbol",
+            "produce --symbols AAPL --start-time yesterday | 'yesterday' is not an instant",
+            "topics create --partitions 0 | --partitions and --replication-factor must be at least 1",
+            "schemas compatibility --set SIDEWAYS | unknown compatibility level 'SIDEWAYS'",
+            "schemas | a subcommand is required",
+            "launch | Unmatched argument at index 0: 'launch'"})
+    void misuseExitsWithUsage(String args, String expected) {
+        CliRun run = CliRun.of(args.split(" "));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(expected).contains("Usage: tickpipe");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void noCommandAtAllIsMisuse() {
+        CliRun run = CliRun.of();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("a command is required").contains("Commands:").contains("produce");
+    }
+
+    @Test
+    void anEmptySymbolsFileIsMisuseNamingTheFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("symbols.txt"), "# nothing yet\n\n");
+        CliRun run = CliRun.of("produce", "--symbols-file", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no symbols given in " + file);
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        assertThat(CliRun.of("--version").out()).startsWith("tickpipe ");
+        CliRun help = CliRun.of("produce", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--symbols").contains("--rate").contains("--seed");
+        CliRun completion = CliRun.of("generate-completion");
+        assertThat(completion.exitCode()).isZero();
+        assertThat(completion.out()).contains("complete").contains("tickpipe");
+    }
+
+    @Test
+    void anUnreachableBrokerIsReportedWithExitCode1() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("produce", "--symbols", "AAPL", "--count", "1", "--quiet",
+                "--bootstrap-servers", "127.0.0.1:" + closedPort, "--connect-timeout", "2s");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("tickpipe produce: cannot reach Kafka at 127.0.0.1:" + closedPort + " within 2 s");
+    }
+}
