@@ -2,8 +2,10 @@ package io.tickpipe.producer;
 
 import io.tickpipe.producer.sink.KafkaEventSink;
 import io.tickpipe.producer.sink.SendCounters;
+import io.tickpipe.producer.source.CsvReplay;
 import io.tickpipe.producer.source.EventSource;
 import io.tickpipe.producer.source.SimulatedMarket;
+import io.tickpipe.producer.source.Symbols;
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.wire.registry.RegistryUnavailableException;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Produce quotes and trades for the chosen symbols into <prefix>.quotes and <prefix>.trades.")
 final class ProduceCommand implements Callable<Integer> {
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._:/^-]{1,32}");
+    enum Source { sim, replay }
 
-    enum Source { sim }
-
-    static final class Symbols {
+    static final class SymbolChoice {
         @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Comma-separated symbols, e.g. AAPL,MSFT,NVDA.")
         List<String> list;
 
@@ -65,8 +66,8 @@ final class ProduceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Symbols symbols;
+    @ArgGroup(exclusive = true)
+    SymbolChoice symbols;
 
     @ArgGroup(exclusive = true)
     Limit limit;
@@ -75,8 +76,19 @@ final class ProduceCommand implements Callable<Integer> {
     Source source;
 
     @Option(names = "--rate", defaultValue = "1000", paramLabel = "EVENTS_PER_SECOND",
-            description = "Events per second over all symbols; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+            description = "sim: events per second over all symbols; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double rate;
+
+    @Option(names = "--replay-file", split = ",", paramLabel = "FILE",
+            description = "replay: CSV file of trades or quotes, plain or .gz (columns in the README). Repeatable; files are merged by event time.")
+    List<Path> replayFiles = new ArrayList<>();
+
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "N",
+            description = "replay: N times the recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--strict", description = "replay: stop at the first bad line instead of reporting and skipping it.")
+    boolean strict;
 
     @Option(names = "--seed", description = "Seed of the simulation; the same seed, symbols, --start-time and --rate give the same events (default: random, printed).")
     Long seed;
@@ -104,8 +116,18 @@ final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> symbolList = symbols();
+        if (symbolList.isEmpty() && source != Source.replay) {
+            throw usage("--symbols or --symbols-file is required for --source " + source);
+        }
         if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
             throw usage("--rate must be 0 or more events per second, got " + rate);
+        }
+        if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed)) {
+            throw usage("--speed must be 0 or more, got " + speed);
+        }
+        if ((source == Source.replay) != !replayFiles.isEmpty()) {
+            throw usage(source == Source.replay ? "--source replay needs at least one --replay-file"
+                    : "--replay-file goes with --source replay");
         }
         if (limit != null && limit.count != null && limit.count < 1) {
             throw usage("--count must be at least 1, got " + limit.count);
@@ -123,17 +145,17 @@ final class ProduceCommand implements Callable<Integer> {
         registerSchemas(registry.client());
 
         SendCounters counters = new SendCounters();
-        try (EventSource events = openSource(symbolList, effectiveSeed);
+        try (EventSource events = openSource(symbolList, effectiveSeed, err);
              KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix, counters);
              ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
-            run(events, sink, progress, counters);
+            run(events, sink, progress, counters, source == Source.sim ? rate : 0);
         }
         return counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     }
 
     /** The send loop, stopped by the limit, the end of the source, or SIGINT/SIGTERM (then flushed and summarised). */
-    private void run(EventSource events, KafkaEventSink sink, ProgressReporter progress, SendCounters counters)
-            throws InterruptedException {
+    private void run(EventSource events, KafkaEventSink sink, ProgressReporter progress, SendCounters counters,
+                     double eventsPerSecond) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger();
@@ -150,7 +172,7 @@ final class ProduceCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onSignal);
         long maxEvents = limit != null && limit.count != null ? limit.count : Long.MAX_VALUE;
         long deadline = limit != null && limit.duration != null ? System.nanoTime() + limit.duration.toNanos() : Long.MAX_VALUE;
-        Pacer pacer = new Pacer(rate);
+        Pacer pacer = new Pacer(eventsPerSecond);
         try {
             for (long i = 0; i < maxEvents && !stop.get() && System.nanoTime() < deadline; i++) {
                 SpecificRecord event = events.next();
@@ -163,7 +185,7 @@ final class ProduceCommand implements Callable<Integer> {
         } finally {
             sink.flush();
             progress.close();
-            progress.summary();
+            progress.summary(events.summary());
             exitCode.set(counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK);
             finished.countDown();
             try {
@@ -174,15 +196,19 @@ final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private EventSource openSource(List<String> symbolList, long effectiveSeed) {
+    private EventSource openSource(List<String> symbolList, long effectiveSeed, PrintWriter err) throws IOException {
         return switch (source) {
             case sim -> new SimulatedMarket(symbolList, effectiveSeed, startTime != null ? startTime : Instant.now(),
                     rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1);
+            case replay -> new CsvReplay(replayFiles, speed, Set.copyOf(symbolList), strict, err);
         };
     }
 
     private List<String> symbols() throws IOException {
         List<String> raw = new ArrayList<>();
+        if (symbols == null) {
+            return List.of();
+        }
         if (symbols.list != null) {
             raw.addAll(symbols.list);
         } else {
@@ -193,14 +219,14 @@ final class ProduceCommand implements Callable<Integer> {
         }
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (String symbol : raw) {
-            String trimmed = symbol.trim();
-            if (trimmed.isEmpty()) {
+            if (symbol.isBlank()) {
                 continue;
             }
-            if (!SYMBOL.matcher(trimmed).matches()) {
-                throw usage("'" + trimmed + "' is not a symbol (1-32 of letters, digits and . _ : / ^ -)");
+            String normalised = Symbols.normalise(symbol);
+            if (normalised == null) {
+                throw usage("'" + symbol.trim() + "' is not a symbol (" + Symbols.RULE + ")");
             }
-            unique.add(trimmed.toUpperCase(Locale.ROOT));
+            unique.add(normalised);
         }
         if (unique.isEmpty()) {
             throw usage("no symbols given" + (symbols.file != null ? " in " + symbols.file : ""));

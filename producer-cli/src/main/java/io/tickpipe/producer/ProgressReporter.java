@@ -46,7 +46,7 @@ final class ProgressReporter implements AutoCloseable {
         return line.toString();
     }
 
-    void summary() {
+    void summary(String sourceSummary) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         err.println(String.format(Locale.ROOT, "summary: %d events sent, %d acknowledged, %d failed in %.1f s (%.0f events/s)",
                 counters.sent(), counters.acknowledged(), counters.failed(), seconds, counters.sent() / Math.max(seconds, 1e-9)));
@@ -56,6 +56,9 @@ final class ProgressReporter implements AutoCloseable {
                 err.println("    first failure: " + c.firstFailure());
             }
         });
+        if (!sourceSummary.isEmpty()) {
+            err.println("  " + sourceSummary);
+        }
         err.flush();
     }
 

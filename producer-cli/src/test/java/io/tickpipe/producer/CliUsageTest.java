@@ -18,8 +18,8 @@ class CliUsageTest {
             "produce --symbols AAPL --bogus | Unknown option: '--bogus'",
             "produce --symbols AAPL --rate -1 | --rate must be 0 or more events per second, got -1.0",
             "produce --symbols AAPL --rate fast | Invalid value for option '--rate': 'fast' is not a double",
-            "produce --symbols AAPL --source replay-of-doom | Invalid value for option '--source': expected one of [sim]",
-            "produce --rate 10 | Missing required argument",
+            "produce --symbols AAPL --source replay-of-doom | Invalid value for option '--source': expected one of [sim, replay]",
+            "produce --rate 10 | --symbols or --symbols-file is required for --source sim",
             "produce --symbols AAPL --count 0 | --count must be at least 1, got 0",
             "produce --symbols AAPL --count 5 --duration 1m | mutually exclusive",
             "produce --symbols AAPL --duration soon | 'soon' is not a duration",
@@ -28,6 +28,9 @@ class CliUsageTest {
             "topics create --partitions 0 | --partitions and --replication-factor must be at least 1",
             "schemas compatibility --set SIDEWAYS | unknown compatibility level 'SIDEWAYS'",
             "schemas | a subcommand is required",
+            "produce --source replay | --source replay needs at least one --replay-file",
+            "produce --symbols AAPL --replay-file t.csv | --replay-file goes with --source replay",
+            "produce --source replay --replay-file t.csv --speed -2 | --speed must be 0 or more, got -2.0",
             "launch | Unmatched argument at index 0: 'launch'"})
     void misuseExitsWithUsage(String args, String expected) {
         CliRun run = CliRun.of(args.split(" "));

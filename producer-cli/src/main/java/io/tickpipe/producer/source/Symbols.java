@@ -1,0 +1,19 @@
+package io.tickpipe.producer.source;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** What a symbol may look like, wherever symbols come from (command line, files, feeds). */
+public final class Symbols {
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._:/^-]{1,32}");
+    public static final String RULE = "1-32 of letters, digits and . _ : / ^ -";
+
+    private Symbols() {
+    }
+
+    /** The normalised (upper-case) symbol, or null when {@code text} is not one. */
+    public static String normalise(String text) {
+        String trimmed = text.trim();
+        return SYMBOL.matcher(trimmed).matches() ? trimmed.toUpperCase(Locale.ROOT) : null;
+    }
+}
