@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status bench-serde
+.PHONY: help build test stack-up stack-down stack-status produce bench-serde bench-producer
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -58,6 +58,33 @@ stack-down: $(STACK_JAR) ## stop the stack; its data stays in STACK_DIR
 stack-status: $(STACK_JAR) ## show which servers run and where; fails unless all answer
 	$(STACK) status
 
+# ---- producer: `tickpipe`, the runnable jar of producer-cli ----
+
+## symbols for `make produce`
+SYMBOLS       ?= AAPL,MSFT,NVDA,AMZN,GOOGL
+## events per second over all symbols for `make produce` (0 = as fast as possible)
+RATE          ?= 1000
+## more options for `tickpipe produce`, e.g. PRODUCE_ARGS="--count 100000 --seed 7"
+PRODUCE_ARGS  ?=
+## JVM options of the CLI: a small fixed heap keeps its RSS low and its throughput high
+CLI_JAVA_OPTS ?= -Xmx256m
+
+CLI_JAR := producer-cli/target/producer-cli.jar
+
+# Rebuilt only when the sources or poms of producer-cli or a module it uses changed: the
+# benchmark measures this runnable jar, so a stale one would measure old code.
+$(CLI_JAR): pom.xml producer-cli/pom.xml $(shell find producer-cli/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
+	$(MVN) -q -pl producer-cli -am package -DskipTests
+
+TICKPIPE       = $(JAVA) $(CLI_JAVA_OPTS) -jar $(CLI_JAR)
+LOCAL_KAFKA    = --bootstrap-servers 127.0.0.1:$(KAFKA_PORT)
+LOCAL_REGISTRY = --schema-registry http://127.0.0.1:$(REGISTRY_PORT)/apis/ccompat/v7
+
+produce: $(CLI_JAR) ## produce simulated quotes and trades for SYMBOLS at RATE into the local stack (Ctrl-C stops)
+	$(TICKPIPE) topics create $(LOCAL_KAFKA)
+	$(TICKPIPE) schemas register $(LOCAL_REGISTRY)
+	$(TICKPIPE) produce --symbols $(SYMBOLS) --rate $(RATE) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(PRODUCE_ARGS)
+
 # ---- benchmarks: each prints both sides and the ratio; not run by CI ----
 
 BENCH_RUN = $(JAVA) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath)
@@ -67,3 +94,6 @@ bench-build:
 
 bench-serde: bench-build ## Confluent wire-format serde vs raw Avro (target >= 0.9x)
 	$(BENCH_RUN) io.tickpipe.bench.SerdeBench
+
+bench-producer: bench-build $(CLI_JAR) ## tickpipe produce vs Kafka's ProducerPerformance (target >= 0.7x, RSS <= 512 MB)
+	$(JAVA) -Dbench.jvmOpts="$(CLI_JAVA_OPTS)" -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.ProducerBench $(CLI_JAR)

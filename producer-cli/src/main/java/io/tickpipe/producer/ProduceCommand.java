@@ -4,6 +4,7 @@ import io.tickpipe.producer.sink.KafkaEventSink;
 import io.tickpipe.producer.sink.SendCounters;
 import io.tickpipe.producer.source.CsvReplay;
 import io.tickpipe.producer.source.EventSource;
+import io.tickpipe.producer.source.FinnhubSource;
 import io.tickpipe.producer.source.SimulatedMarket;
 import io.tickpipe.producer.source.Symbols;
 import io.tickpipe.schemas.MarketContract;
@@ -22,11 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
@@ -44,7 +46,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Produce quotes and trades for the chosen symbols into <prefix>.quotes and <prefix>.trades.")
 final class ProduceCommand implements Callable<Integer> {
-    enum Source { sim, replay }
+    enum Source { sim, replay, finnhub }
+
+    static final String FINNHUB_TOKEN_ENV = "FINNHUB_TOKEN";
 
     static final class SymbolChoice {
         @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Comma-separated symbols, e.g. AAPL,MSFT,NVDA.")
@@ -86,6 +90,14 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "1", paramLabel = "N",
             description = "replay: N times the recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
+
+    @Option(names = "--finnhub-url", paramLabel = "URL", converter = UriConverter.class,
+            description = "finnhub: websocket endpoint (default: wss://ws.finnhub.io).")
+    java.net.URI finnhubUrl = FinnhubSource.DEFAULT_ENDPOINT;
+
+    @Option(names = "--finnhub-token-file", paramLabel = "FILE",
+            description = "finnhub: file holding the API token (or set " + FINNHUB_TOKEN_ENV + "; never on the command line).")
+    Path finnhubTokenFile;
 
     @Option(names = "--strict", description = "replay: stop at the first bad line instead of reporting and skipping it.")
     boolean strict;
@@ -135,19 +147,22 @@ final class ProduceCommand implements Callable<Integer> {
         if (limit != null && limit.duration != null && (limit.duration.isZero() || limit.duration.isNegative())) {
             throw usage("--duration must be positive");
         }
+        String token = source == Source.finnhub ? finnhubToken() : null;
         PrintWriter err = spec.commandLine().getErr();
         long effectiveSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
-        if (seed == null && !quiet) {
-            err.println("seed " + effectiveSeed + " (pass --seed " + effectiveSeed + " to repeat this run)");
+        Instant effectiveStart = startTime != null ? startTime : Instant.now();
+        if (source == Source.sim && (seed == null || startTime == null) && !quiet) {
+            err.println("simulation: pass --seed " + effectiveSeed + " --start-time " + effectiveStart + " to repeat this run");
         }
         Map<String, Object> clientProperties = kafka.clientProperties();
         awaitKafka(clientProperties);
         registerSchemas(registry.client());
 
         SendCounters counters = new SendCounters();
-        try (EventSource events = openSource(symbolList, effectiveSeed, err);
+        try (EventSource events = openSource(symbolList, effectiveSeed, effectiveStart, token, err);
              KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix, counters);
              ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
+            // Only the simulation is paced by --rate: a replay keeps its recorded pace, a live feed its own.
             run(events, sink, progress, counters, source == Source.sim ? rate : 0);
         }
         return counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
@@ -156,11 +171,11 @@ final class ProduceCommand implements Callable<Integer> {
     /** The send loop, stopped by the limit, the end of the source, or SIGINT/SIGTERM (then flushed and summarised). */
     private void run(EventSource events, KafkaEventSink sink, ProgressReporter progress, SendCounters counters,
                      double eventsPerSecond) throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
+        StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger();
         Thread onSignal = new Thread(() -> {
-            stop.set(true);
+            stop.stop();
             try {
                 finished.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
@@ -171,11 +186,19 @@ final class ProduceCommand implements Callable<Integer> {
         }, "tickpipe-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         long maxEvents = limit != null && limit.count != null ? limit.count : Long.MAX_VALUE;
-        long deadline = limit != null && limit.duration != null ? System.nanoTime() + limit.duration.toNanos() : Long.MAX_VALUE;
+        Timer deadline = new Timer("tickpipe-duration", true);
+        if (limit != null && limit.duration != null) {
+            deadline.schedule(new TimerTask() {
+                @Override
+                public void run() {
+                    stop.stop();
+                }
+            }, limit.duration.toMillis());
+        }
         Pacer pacer = new Pacer(eventsPerSecond);
         try {
-            for (long i = 0; i < maxEvents && !stop.get() && System.nanoTime() < deadline; i++) {
-                SpecificRecord event = events.next();
+            for (long i = 0; i < maxEvents && !stop.stopped(); i++) {
+                SpecificRecord event = stop.next(events);
                 if (event == null) {
                     break;
                 }
@@ -183,6 +206,7 @@ final class ProduceCommand implements Callable<Integer> {
                 sink.send(event);
             }
         } finally {
+            deadline.cancel();
             sink.flush();
             progress.close();
             progress.summary(events.summary());
@@ -196,12 +220,22 @@ final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private EventSource openSource(List<String> symbolList, long effectiveSeed, PrintWriter err) throws IOException {
+    private EventSource openSource(List<String> symbolList, long effectiveSeed, Instant effectiveStart, String token,
+                                   PrintWriter err) throws IOException {
         return switch (source) {
-            case sim -> new SimulatedMarket(symbolList, effectiveSeed, startTime != null ? startTime : Instant.now(),
+            case sim -> new SimulatedMarket(symbolList, effectiveSeed, effectiveStart,
                     rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1);
             case replay -> new CsvReplay(replayFiles, speed, Set.copyOf(symbolList), strict, err);
+            case finnhub -> new FinnhubSource(finnhubUrl, token, symbolList, err);
         };
+    }
+
+    private String finnhubToken() throws IOException {
+        String token = finnhubTokenFile != null ? Files.readString(finnhubTokenFile).strip() : System.getenv(FINNHUB_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            throw usage("--source finnhub needs an API token: set " + FINNHUB_TOKEN_ENV + " or pass --finnhub-token-file");
+        }
+        return token;
     }
 
     private List<String> symbols() throws IOException {
@@ -281,6 +315,17 @@ final class ProduceCommand implements Callable<Integer> {
             } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 30s, 10m, 1h, PT1M)");
             }
+        }
+    }
+
+    static final class UriConverter implements CommandLine.ITypeConverter<java.net.URI> {
+        @Override
+        public java.net.URI convert(String value) {
+            java.net.URI uri = java.net.URI.create(value.trim());
+            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a ws:// or wss:// URL");
+            }
+            return uri;
         }
     }
 

@@ -18,7 +18,7 @@ class CliUsageTest {
             "produce --symbols AAPL --bogus | Unknown option: '--bogus'",
             "produce --symbols AAPL --rate -1 | --rate must be 0 or more events per second, got -1.0",
             "produce --symbols AAPL --rate fast | Invalid value for option '--rate': 'fast' is not a double",
-            "produce --symbols AAPL --source replay-of-doom | Invalid value for option '--source': expected one of [sim, replay]",
+            "produce --symbols AAPL --source replay-of-doom | Invalid value for option '--source': expected one of [sim, replay, finnhub]",
             "produce --rate 10 | --symbols or --symbols-file is required for --source sim",
             "produce --symbols AAPL --count 0 | --count must be at least 1, got 0",
             "produce --symbols AAPL --count 5 --duration 1m | mutually exclusive",
@@ -29,6 +29,7 @@ class CliUsageTest {
             "schemas compatibility --set SIDEWAYS | unknown compatibility level 'SIDEWAYS'",
             "schemas | a subcommand is required",
             "produce --source replay | --source replay needs at least one --replay-file",
+            "produce --source finnhub --symbols AAPL --finnhub-url http://x | 'http://x' is not a ws:// or wss:// URL",
             "produce --symbols AAPL --replay-file t.csv | --replay-file goes with --source replay",
             "produce --source replay --replay-file t.csv --speed -2 | --speed must be 0 or more, got -2.0",
             "launch | Unmatched argument at index 0: 'launch'"})
@@ -52,6 +53,14 @@ class CliUsageTest {
         CliRun run = CliRun.of("produce", "--symbols-file", file.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no symbols given in " + file);
+    }
+
+    @Test
+    void finnhubWithoutATokenIsMisuse(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("token"), "\n");
+        CliRun run = CliRun.of("produce", "--source", "finnhub", "--symbols", "AAPL", "--finnhub-token-file", empty.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--source finnhub needs an API token: set FINNHUB_TOKEN or pass --finnhub-token-file");
     }
 
     @Test
