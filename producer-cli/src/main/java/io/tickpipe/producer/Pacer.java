@@ -1,6 +1,6 @@
 package io.tickpipe.producer;
 
-import java.util.concurrent.locks.LockSupport;
+import io.tickpipe.producer.source.Pause;
 
 /** Spaces events evenly at a rate over all symbols; rate 0 means as fast as possible. */
 final class Pacer {
@@ -16,12 +16,6 @@ final class Pacer {
         if (nanosPerEvent == 0) {
             return;
         }
-        long due = startNanos + (long) (index * nanosPerEvent);
-        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-            LockSupport.parkNanos(wait);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
+        Pause.until(startNanos + (long) (index * nanosPerEvent));
     }
 }

@@ -109,8 +109,8 @@ final class ProduceCommand implements Callable<Integer> {
             description = "Event time of the simulation's first event, e.g. 2026-01-05T14:30:00Z (default: now).")
     Instant startTime;
 
-    @Option(names = "--topic-prefix", defaultValue = MarketContract.DEFAULT_TOPIC_PREFIX, description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
-    String topicPrefix;
+    @Mixin
+    TopicPrefix topicPrefix;
 
     @Option(names = "--connect-timeout", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to keep trying to reach Kafka at start (default: ${DEFAULT-VALUE}).")
@@ -160,7 +160,7 @@ final class ProduceCommand implements Callable<Integer> {
 
         SendCounters counters = new SendCounters();
         try (EventSource events = openSource(symbolList, effectiveSeed, effectiveStart, token, err);
-             KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix, counters);
+             KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix.value, counters);
              ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
             // Only the simulation is paced by --rate: a replay keeps its recorded pace, a live feed its own.
             run(events, sink, progress, counters, source == Source.sim ? rate : 0);
@@ -283,7 +283,7 @@ final class ProduceCommand implements Callable<Integer> {
     private void registerSchemas(SchemaRegistryClient client) {
         for (MarketContract contract : MarketContract.values()) {
             try {
-                client.register(contract.valueSubject(topicPrefix), contract.schema());
+                client.register(contract.valueSubject(topicPrefix.value), contract.schema());
             } catch (RegistryUnavailableException e) {
                 throw new IllegalStateException("cannot reach the schema registry at " + registry.url + ": " + e.getMessage(), e);
             }

@@ -23,23 +23,15 @@ import picocli.CommandLine.Spec;
         description = "Register the market schemas, show or set compatibility levels, check a schema file.",
         subcommands = {SchemasCommand.Register.class, SchemasCommand.Compatibility.class,
                 SchemasCommand.Check.class, SchemasCommand.ListSubjects.class})
-final class SchemasCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+final class SchemasCommand extends CommandGroup {
 
     /** Options every schemas subcommand takes. */
     static class Target {
         @Mixin
         RegistryOptions registry;
 
-        @Option(names = "--topic-prefix", defaultValue = MarketContract.DEFAULT_TOPIC_PREFIX,
-                description = "Topics are <prefix>.trades and <prefix>.quotes (default: ${DEFAULT-VALUE}).")
-        String topicPrefix;
+        @Mixin
+        TopicPrefix topicPrefix;
 
         @Spec
         CommandSpec spec;
@@ -57,7 +49,7 @@ final class SchemasCommand implements Runnable {
         public Integer call() {
             SchemaRegistryClient client = registry.client();
             for (MarketContract contract : MarketContract.values()) {
-                String subject = contract.valueSubject(topicPrefix);
+                String subject = contract.valueSubject(topicPrefix.value);
                 boolean levelSet = trySetLevel(client, subject, contract.compatibility());
                 int id = client.register(subject, contract.schema());
                 if (!levelSet) {
@@ -95,7 +87,7 @@ final class SchemasCommand implements Runnable {
         public Integer call() {
             SchemaRegistryClient client = registry.client();
             for (MarketContract contract : MarketContract.values()) {
-                String subject = contract.valueSubject(topicPrefix);
+                String subject = contract.valueSubject(topicPrefix.value);
                 if (set != null) {
                     client.setCompatibility(subject, set);
                 }
@@ -118,7 +110,7 @@ final class SchemasCommand implements Runnable {
         @Override
         public Integer call() {
             Schema candidate = SchemaHistory.parse(file);
-            String target = subject != null ? subject : MarketContract.forRecord(candidate.getFullName()).valueSubject(topicPrefix);
+            String target = subject != null ? subject : MarketContract.forRecord(candidate.getFullName()).valueSubject(topicPrefix.value);
             var verdict = registry.client().testCompatibility(target, candidate);
             if (verdict.compatible()) {
                 out().printf("%s: compatible with %s%n", file, target);

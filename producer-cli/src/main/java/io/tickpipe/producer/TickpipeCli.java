@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tickpipe}: produce market data into Kafka and manage its topics and schemas. Exit codes:
@@ -15,14 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Market data into Kafka as Confluent-format Avro, typed by registry-checked schemas.",
         subcommands = {ProduceCommand.class, TopicsCommand.class, SchemasCommand.class,
                 AutoComplete.GenerateCompletion.class})
-public final class TickpipeCli implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-    }
+public final class TickpipeCli extends CommandGroup {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

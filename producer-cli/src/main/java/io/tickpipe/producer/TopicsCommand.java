@@ -22,14 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Create or describe <prefix>.trades, <prefix>.quotes and their .dlq topics.",
         subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class})
-final class TopicsCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+final class TopicsCommand extends CommandGroup {
 
     static List<String> topicNames(String prefix) {
         List<String> names = new ArrayList<>();
@@ -44,9 +37,8 @@ final class TopicsCommand implements Runnable {
         @Mixin
         KafkaOptions kafka;
 
-        @Option(names = "--topic-prefix", defaultValue = MarketContract.DEFAULT_TOPIC_PREFIX,
-                description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
-        String topicPrefix;
+        @Mixin
+        TopicPrefix topicPrefix;
 
         @Spec
         CommandSpec spec;
@@ -70,7 +62,7 @@ final class TopicsCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--partitions and --replication-factor must be at least 1");
             }
             try (Admin admin = Admin.create(kafka.clientProperties())) {
-                for (String topic : topicNames(topicPrefix)) {
+                for (String topic : topicNames(topicPrefix.value)) {
                     NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(configs);
                     try {
                         admin.createTopics(List.of(newTopic)).all().get();
@@ -92,7 +84,7 @@ final class TopicsCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException, ExecutionException {
             try (Admin admin = Admin.create(kafka.clientProperties())) {
-                var names = topicNames(topicPrefix);
+                var names = topicNames(topicPrefix.value);
                 var existing = admin.listTopics().names().get();
                 for (String topic : names) {
                     if (!existing.contains(topic)) {

@@ -27,7 +27,7 @@ class CliUsageTest {
             "produce --symbols AAPL --start-time yesterday | 'yesterday' is not an instant",
             "topics create --partitions 0 | --partitions and --replication-factor must be at least 1",
             "schemas compatibility --set SIDEWAYS | unknown compatibility level 'SIDEWAYS'",
-            "schemas | a subcommand is required",
+            "schemas | a command is required",
             "produce --source replay | --source replay needs at least one --replay-file",
             "produce --source finnhub --symbols AAPL --finnhub-url http://x | 'http://x' is not a ws:// or wss:// URL",
             "produce --symbols AAPL --replay-file t.csv | --replay-file goes with --source replay",

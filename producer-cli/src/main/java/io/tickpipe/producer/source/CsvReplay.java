@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.commons.csv.CSVRecord;
 
@@ -37,21 +35,21 @@ public final class CsvReplay implements EventSource {
     private final PriorityQueue<Head> heads = new PriorityQueue<>(
             Comparator.comparing((Head h) -> h.line().eventTime()).thenComparingInt(Head::order));
     private final List<ReplayFile> files = new ArrayList<>();
-    private final double speed;
     private final Set<String> symbols;
     private final boolean strict;
     private final PrintWriter err;
     private final Map<String, Long> sequences = new HashMap<>();
     private long badLines;
     private String strictStop;
-    private Instant firstEventTime;
+    private final RecordedPace pace;
     private long firstWallNanos;
+    private boolean started;
 
     /**
      * @param symbols only these symbols are replayed; empty for all
      */
     public CsvReplay(List<Path> paths, double speed, Set<String> symbols, boolean strict, PrintWriter err) throws IOException {
-        this.speed = speed;
+        this.pace = new RecordedPace(speed);
         this.symbols = symbols;
         this.strict = strict;
         this.err = err;
@@ -128,22 +126,12 @@ public final class CsvReplay implements EventSource {
     }
 
     private void awaitRecordedPace(Instant eventTime) throws InterruptedException {
-        if (speed <= 0) {
-            return;
-        }
-        if (firstEventTime == null) {
-            firstEventTime = eventTime;
+        long offset = pace.dueOffsetNanos(eventTime);
+        if (!started) {
+            started = true;
             firstWallNanos = System.nanoTime();
-            return;
         }
-        long offsetNanos = (long) (Duration.between(firstEventTime, eventTime).toNanos() / speed);
-        long due = firstWallNanos + offsetNanos;
-        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-            LockSupport.parkNanos(wait);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
+        Pause.until(firstWallNanos + offset);
     }
 
     @Override
