@@ -21,6 +21,10 @@ import org.apache.avro.io.DecoderFactory;
  * Thread-safe.
  */
 public final class ConfluentAvroDecoder {
+    static {
+        AvroDecodeLimits.applyDefaults();
+    }
+
     private final SchemaRegistryClient registry;
     private final ReaderSchemas readerSchemas;
     private final Map<Integer, Resolution> resolutions = new ConcurrentHashMap<>();

@@ -92,6 +92,17 @@ class BadBytesIT {
     }
 
     @Test
+    void aGarbageLengthIsRefusedInsteadOfAllocated() {
+        // Header of a real id, then a symbol length of 1.5e9 (zig-zag varint): Avro alone would allocate 1.5 GB.
+        byte[] bytes = Arrays.copyOf(valid, WireFormat.HEADER_LENGTH + 5);
+        long zigzag = 3_000_000_000L;
+        for (int i = WireFormat.HEADER_LENGTH; i < bytes.length; i++, zigzag >>>= 7) {
+            bytes[i] = (byte) ((zigzag & 0x7f) | (zigzag >= 0x80 ? 0x80 : 0));
+        }
+        assertFails(() -> probeDecoder.decode(bytes, WHERE), Reason.MALFORMED_PAYLOAD, probeId, "String length 1500000000 exceeds maximum allowed");
+    }
+
+    @Test
     void aWriterSchemaTheReaderCannotRead() {
         int otherId = registry.register("bad-bytes-other-value", OTHER);
         GenericData.Record other = new GenericData.Record(OTHER);
