@@ -16,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.Timer;
@@ -30,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -62,7 +59,7 @@ final class ProduceCommand implements Callable<Integer> {
         @Option(names = "--count", paramLabel = "N", description = "Stop after N events (quotes and trades together).")
         Long count;
 
-        @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+        @Option(names = "--duration", paramLabel = "DURATION", converter = OptionConverters.DurationConverter.class,
                 description = "Stop after this long, e.g. 30s, 10m, 1h.")
         Duration duration;
     }
@@ -91,7 +88,7 @@ final class ProduceCommand implements Callable<Integer> {
             description = "replay: N times the recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--finnhub-url", paramLabel = "URL", converter = UriConverter.class,
+    @Option(names = "--finnhub-url", paramLabel = "URL", converter = OptionConverters.UriConverter.class,
             description = "finnhub: websocket endpoint (default: wss://ws.finnhub.io).")
     java.net.URI finnhubUrl = FinnhubSource.DEFAULT_ENDPOINT;
 
@@ -105,14 +102,14 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the simulation; the same seed, symbols, --start-time and --rate give the same events (default: random, printed).")
     Long seed;
 
-    @Option(names = "--start-time", paramLabel = "INSTANT", converter = InstantConverter.class,
+    @Option(names = "--start-time", paramLabel = "INSTANT", converter = OptionConverters.InstantConverter.class,
             description = "Event time of the simulation's first event, e.g. 2026-01-05T14:30:00Z (default: now).")
     Instant startTime;
 
     @Mixin
     TopicPrefix topicPrefix;
 
-    @Option(names = "--connect-timeout", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--connect-timeout", defaultValue = "30s", converter = OptionConverters.DurationConverter.class,
             description = "How long to keep trying to reach Kafka at start (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
@@ -292,51 +289,5 @@ final class ProduceCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-
-        @Override
-        public Duration convert(String value) {
-            var m = SHORT.matcher(value.trim().toLowerCase(Locale.ROOT));
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            }
-            try {
-                return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 30s, 10m, 1h, PT1M)");
-            }
-        }
-    }
-
-    static final class UriConverter implements CommandLine.ITypeConverter<java.net.URI> {
-        @Override
-        public java.net.URI convert(String value) {
-            java.net.URI uri = java.net.URI.create(value.trim());
-            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a ws:// or wss:// URL");
-            }
-            return uri;
-        }
-    }
-
-    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return Instant.parse(value.trim());
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not an instant (e.g. 2026-01-05T14:30:00Z)");
-            }
-        }
     }
 }

@@ -33,7 +33,8 @@ final class RegistryOptions {
         return properties;
     }
 
+    /** The JVM's shared client for this registry: what the CLI registers, its serializer then knows. */
     SchemaRegistryClient client() {
-        return new SchemaRegistryClient(RegistryConfig.from(serdeProperties()));
+        return SchemaRegistryClient.shared(RegistryConfig.from(serdeProperties()));
     }
 }
