@@ -24,10 +24,8 @@ import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -156,32 +154,26 @@ final class ProduceCommand implements Callable<Integer> {
         registerSchemas(registry.client());
 
         SendCounters counters = new SendCounters();
-        try (EventSource events = openSource(symbolList, effectiveSeed, effectiveStart, token, err);
-             KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix.value, counters);
-             ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
-            // Only the simulation is paced by --rate: a replay keeps its recorded pace, a live feed its own.
-            run(events, sink, progress, counters, source == Source.sim ? rate : 0);
+        StopSignal stop = new StopSignal();
+        SignalHook onSignal = SignalHook.install(stop);
+        int exitCode = CommandLine.ExitCode.SOFTWARE;
+        try {
+            try (EventSource events = openSource(symbolList, effectiveSeed, effectiveStart, token, err);
+                 KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix.value, counters);
+                 ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
+                // Only the simulation is paced by --rate: a replay keeps its recorded pace, a live feed its own.
+                run(events, sink, progress, stop, source == Source.sim ? rate : 0);
+            }
+            exitCode = counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+            return exitCode;
+        } finally {
+            onSignal.release(exitCode);
         }
-        return counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     }
 
-    /** The send loop, stopped by the limit, the end of the source, or SIGINT/SIGTERM (then flushed and summarised). */
-    private void run(EventSource events, KafkaEventSink sink, ProgressReporter progress, SendCounters counters,
+    /** The send loop, ended by the limit, the end of the source or {@code stop}; always flushed and summarised. */
+    private void run(EventSource events, KafkaEventSink sink, ProgressReporter progress, StopSignal stop,
                      double eventsPerSecond) throws InterruptedException {
-        StopSignal stop = new StopSignal();
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicInteger exitCode = new AtomicInteger();
-        Thread onSignal = new Thread(() -> {
-            stop.stop();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-            // A signal is how a user ends an open-ended run: a clean stop exits 0 (1 if sends failed).
-            Runtime.getRuntime().halt(exitCode.get());
-        }, "tickpipe-shutdown");
-        Runtime.getRuntime().addShutdownHook(onSignal);
         long maxEvents = limit != null && limit.count != null ? limit.count : Long.MAX_VALUE;
         Timer deadline = new Timer("tickpipe-duration", true);
         if (limit != null && limit.duration != null) {
@@ -207,13 +199,6 @@ final class ProduceCommand implements Callable<Integer> {
             sink.flush();
             progress.close();
             progress.summary(events.summary());
-            exitCode.set(counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK);
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it exits with exitCode
-            }
         }
     }
 
