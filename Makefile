@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status produce bench-serde bench-producer
+.PHONY: help build test stack-up stack-down stack-status produce stream bench-serde bench-producer
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -84,6 +84,29 @@ produce: $(CLI_JAR) ## produce simulated quotes and trades for SYMBOLS at RATE i
 	$(TICKPIPE) topics create $(LOCAL_KAFKA)
 	$(TICKPIPE) schemas register $(LOCAL_REGISTRY)
 	$(TICKPIPE) produce --symbols $(SYMBOLS) --rate $(RATE) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(PRODUCE_ARGS)
+
+# ---- streaming job: spark-stream's jar, run the way spark-submit runs it ----
+
+## Spark master for `make stream` (local[*], or spark://host:7077 for a cluster)
+SPARK_MASTER     ?= local[*]
+## more options for the streaming job, e.g. STREAM_ARGS="--intervals 1s,1m,5m --trigger '2 seconds'"
+STREAM_ARGS      ?=
+## JVM options of the streaming job's driver (local[*]: the executors too)
+STREAM_JAVA_OPTS ?= -Xmx1g
+
+STREAM_JAR := spark-stream/target/spark-stream.jar
+# spark-core's SparkSubmit on the Maven-resolved Spark, with the flags Spark's launcher adds on Java 17.
+SPARK_SUBMIT = SPARK_LOCAL_IP=127.0.0.1 $(JAVA) @spark-stream/target/spark-jvm.options $(STREAM_JAVA_OPTS) \
+	-Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties \
+	-cp "$$(cat spark-stream/target/spark.classpath)" org.apache.spark.deploy.SparkSubmit --master '$(SPARK_MASTER)'
+LOCAL_INFLUX = --influx-url http://127.0.0.1:$(INFLUX_PORT)
+
+$(STREAM_JAR): pom.xml spark-stream/pom.xml spark-common/pom.xml $(shell find spark-stream/src/main spark-common/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
+	$(MVN) -q -pl spark-stream -am package -DskipTests
+
+stream: $(STREAM_JAR) ## run the streaming job against the local stack until Ctrl-C (SparkSubmit, SPARK_MASTER)
+	$(SPARK_SUBMIT) --class io.tickpipe.stream.StreamJob $(STREAM_JAR) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) \
+	  --checkpoint-dir $(STACK_DIR)/checkpoints/spark-stream $(STREAM_ARGS)
 
 # ---- benchmarks: each prints both sides and the ratio; not run by CI ----
 

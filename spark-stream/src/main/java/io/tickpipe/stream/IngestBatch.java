@@ -1,0 +1,81 @@
+package io.tickpipe.stream;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.influxdb.client.write.Point;
+import io.tickpipe.market.Quote;
+import io.tickpipe.market.Trade;
+import io.tickpipe.spark.decode.ConfluentAvroDecode;
+import io.tickpipe.spark.decode.DeadLetters;
+import io.tickpipe.spark.influx.InfluxSink;
+import io.tickpipe.spark.measurements.MarketPoints;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * One micro-batch of the ingest query: trades and quotes decoded; raw points to InfluxDB; what
+ * cannot be decoded to {@code <topic>.dlq} with its reason, and counted in {@code pipeline}.
+ * Dead letters are written before the points, so a batch that fails half-way leaves nothing
+ * unaccounted for: it is run again after the restart (dead letters may then appear twice).
+ */
+final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
+
+    private final StreamConfig config;
+    private final PipelinePoints pipeline;
+
+    IngestBatch(StreamConfig config) {
+        this.config = config;
+        this.pipeline = new PipelinePoints(config.influx());
+    }
+
+    @Override
+    public void call(Dataset<Row> batch, Long batchId) {
+        // Each decoded set feeds several writes; without persist each would decode (and ask the registry) again.
+        Dataset<Row> trades = decoded(batch, config.tradesTopic(), Trade.getClassSchema());
+        Dataset<Row> quotes = decoded(batch, config.quotesTopic(), Quote.getClassSchema());
+        try {
+            List<Row> failures = new ArrayList<>(failureCounts(trades));
+            failures.addAll(failureCounts(quotes));
+            if (!failures.isEmpty()) {
+                KafkaTopics.write(DeadLetters.of(trades).union(DeadLetters.of(quotes)), config);
+            }
+            if (config.rawTrades()) {
+                InfluxSink.write(ConfluentAvroDecode.records(trades), config.influx(), MarketPoints::trade);
+            }
+            InfluxSink.write(ConfluentAvroDecode.records(quotes), config.influx(), MarketPoints::quote);
+            if (!failures.isEmpty()) {
+                pipeline.write(deadLetterPoints(failures, batchId));
+            }
+        } finally {
+            trades.unpersist();
+            quotes.unpersist();
+        }
+    }
+
+    private Dataset<Row> decoded(Dataset<Row> batch, String topic, Schema reader) {
+        return ConfluentAvroDecode.decode(batch.filter(col("topic").equalTo(topic)), reader, config.registryConfig())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private static List<Row> failureCounts(Dataset<Row> decoded) {
+        return decoded.filter(ConfluentAvroDecode.failed())
+                .groupBy(col("topic"), col("error_reason"))
+                .agg(org.apache.spark.sql.functions.count("*").as("records"),
+                        org.apache.spark.sql.functions.max("timestamp").as("latest"))
+                .collectAsList();
+    }
+
+    private static List<Point> deadLetterPoints(List<Row> failures, long batchId) {
+        List<Point> points = new ArrayList<>();
+        for (Row failure : failures) {
+            points.add(MarketPoints.deadLetters(StreamTopology.INGEST, failure.getString(0), failure.getString(1),
+                    failure.getLong(2), failure.getTimestamp(3).toInstant(), batchId));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,24 @@
+package io.tickpipe.stream;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Settings the job needs unless the user chose otherwise with {@code --conf}. Spark's default of
+ * 200 shuffle partitions makes every micro-batch of the stateful query open 200 state stores:
+ * seconds of overhead a second-fresh pipeline cannot afford. The number is fixed in the checkpoint
+ * at the first start; later changes need a new checkpoint.
+ */
+final class SparkDefaults {
+
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
+    private SparkDefaults() {
+    }
+
+    static void apply(SparkSession spark) {
+        if (!spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
+            int cores = spark.sparkContext().defaultParallelism();
+            spark.conf().set(SHUFFLE_PARTITIONS, Math.max(2, cores));
+        }
+    }
+}

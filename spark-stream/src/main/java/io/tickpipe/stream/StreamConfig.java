@@ -1,0 +1,99 @@
+package io.tickpipe.stream;
+
+import io.tickpipe.schemas.MarketContract;
+import io.tickpipe.spark.analytics.AnalyticsConfig;
+import io.tickpipe.spark.influx.InfluxConfig;
+import io.tickpipe.wire.registry.RegistryConfig;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the queries need, resolved from {@link StreamOptions}: the parts executors use
+ * (registry settings, {@link InfluxConfig}, {@link AnalyticsConfig}) are serializable on their own.
+ */
+public record StreamConfig(
+        String bootstrapServers,
+        Map<String, String> kafkaOptions,
+        String topicPrefix,
+        String startingOffsets,
+        Long maxOffsetsPerTrigger,
+        Map<String, String> registryConfig,
+        InfluxConfig influx,
+        String checkpointDir,
+        String trigger,
+        AnalyticsConfig analytics,
+        boolean rawTrades) {
+
+    public static StreamConfig from(StreamOptions o) {
+        return from(o, System.getenv());
+    }
+
+    static StreamConfig from(StreamOptions o, Map<String, String> env) {
+        Map<String, String> registry = new HashMap<>();
+        registry.put(RegistryConfig.URL, o.schemaRegistry);
+        if (o.registryCredentialsFile != null) {
+            registry.put(RegistryConfig.CREDENTIALS_SOURCE, "USER_INFO");
+            registry.put(RegistryConfig.USER_INFO_FILE, o.registryCredentialsFile.toString());
+        }
+        String offsets = o.startingOffsets.toLowerCase(Locale.ROOT);
+        if (!offsets.equals("earliest") && !offsets.equals("latest")) {
+            throw new IllegalArgumentException("--starting-offsets must be earliest or latest, not '" + o.startingOffsets + "'");
+        }
+        AnalyticsConfig analytics = AnalyticsConfig.defaults()
+                .withIntervals(o.intervals)
+                .withWatermark(o.watermark)
+                .withSmaPeriod(o.smaPeriod)
+                .withEmaPeriod(o.emaPeriod)
+                .withRsiPeriod(o.rsiPeriod)
+                .withSession(ZoneId.of(o.sessionZone), LocalTime.parse(o.sessionOpen))
+                .withAnomalyWindow(o.anomalyWindow)
+                .withAnomalyThreshold(o.anomalyThreshold);
+        return new StreamConfig(o.bootstrapServers, Map.copyOf(o.kafkaOptions), o.topicPrefix, offsets,
+                o.maxOffsetsPerTrigger, Map.copyOf(registry), InfluxConfig.fromMap(influxSettings(o), env),
+                o.checkpointDir, o.trigger, analytics, o.raw);
+    }
+
+    private static Map<String, String> influxSettings(StreamOptions o) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("influx.url", o.influxUrl);
+        putIfSet(s, "influx.api", o.influxApi);
+        s.put("influx.db", o.influxDb);
+        putIfSet(s, "influx.retention.policy", o.influxRetentionPolicy);
+        putIfSet(s, "influx.user", o.influxUser);
+        putIfSet(s, "influx.password.file", o.influxPasswordFile);
+        putIfSet(s, "influx.org", o.influxOrg);
+        putIfSet(s, "influx.bucket", o.influxBucket);
+        putIfSet(s, "influx.token.file", o.influxTokenFile);
+        return s;
+    }
+
+    private static void putIfSet(Map<String, String> settings, String key, Object value) {
+        if (value != null) {
+            settings.put(key, value.toString());
+        }
+    }
+
+    public String tradesTopic() {
+        return MarketContract.TRADES.topic(topicPrefix);
+    }
+
+    public String quotesTopic() {
+        return MarketContract.QUOTES.topic(topicPrefix);
+    }
+
+    /** Kafka client settings in the form Spark's Kafka source and sink take them. */
+    public Map<String, String> sparkKafkaOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("kafka.bootstrap.servers", bootstrapServers);
+        kafkaOptions.forEach((key, value) -> options.put("kafka." + key, value));
+        return options;
+    }
+
+    public String checkpoint(String query) {
+        return checkpointDir.replaceAll("/+$", "") + "/" + query;
+    }
+}

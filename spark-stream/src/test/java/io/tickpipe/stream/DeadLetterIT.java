@@ -1,0 +1,124 @@
+package io.tickpipe.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickpipe.market.Quote;
+import io.tickpipe.market.Trade;
+import io.tickpipe.schemas.MarketContract;
+import io.tickpipe.stack.LocalStack;
+import io.tickpipe.stack.TestStack;
+import io.tickpipe.wire.ConfluentAvroEncoder;
+import io.tickpipe.wire.registry.RegistryConfig;
+import io.tickpipe.wire.registry.SchemaRegistryClient;
+import io.tickpipe.wire.testing.KafkaIo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of undecodable record lands in the dead-letter topic with its reason; good ones around it are not held up. */
+class DeadLetterIT {
+
+    @Test
+    void everyKindOfBadRecordGoesToTheDeadLetterTopicAndTheJobGoesOn(@TempDir Path dir) throws Exception {
+        LocalStack stack = TestStack.shared();
+        StackFixture fixture = StackFixture.fresh(stack, "dlq");
+        String kafka = stack.kafkaBootstrapServers();
+        var registry = new SchemaRegistryClient(RegistryConfig.of(stack.schemaRegistryUrl()));
+        int tradeId = registry.register(MarketContract.TRADES.valueSubject(fixture.prefix), Trade.getClassSchema());
+        int quoteId = registry.register(MarketContract.QUOTES.valueSubject(fixture.prefix), Quote.getClassSchema());
+        byte[] good = new ConfluentAvroEncoder().encode(tradeId, Trade.getClassSchema(), trade());
+        byte[] quote = new ConfluentAvroEncoder().encode(quoteId, Quote.getClassSchema(), quote());
+
+        Map<String, byte[]> bad = new LinkedHashMap<>();
+        bad.put("TRUNCATED_HEADER", new byte[] {0, 0, 0});
+        bad.put("BAD_MAGIC_BYTE", withFirstByte(good, (byte) 7));
+        bad.put("UNKNOWN_SCHEMA_ID", withId(good, 0x7ffffff0));
+        bad.put("TRUNCATED_PAYLOAD", Arrays.copyOf(good, good.length - 4));
+        bad.put("MALFORMED_PAYLOAD", garbageAfterHeader(good));
+        bad.put("INCOMPATIBLE_WRITER_SCHEMA", quote);
+
+        try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir))) {
+            KafkaIo.produceRaw(kafka, fixture.tradesTopic(), "AAPL", List.of(good));
+            for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
+                KafkaIo.produceRaw(kafka, fixture.tradesTopic(), entry.getKey(), List.of(entry.getValue()));
+                KafkaIo.produceRaw(kafka, fixture.tradesTopic(), "AAPL", List.of(good));
+            }
+            // And on the quotes topic: a Trade where a Quote belongs.
+            KafkaIo.produceRaw(kafka, fixture.quotesTopic(), "MSFT", List.of(good, quote));
+
+            List<ConsumerRecord<String, byte[]>> dead = KafkaIo.consumeRaw(kafka, MarketContract.TRADES.deadLetterTopic(fixture.prefix), bad.size());
+            assertThat(dead).hasSize(bad.size());
+            for (ConsumerRecord<String, byte[]> record : dead) {
+                // Each bad record was keyed by its expected reason.
+                assertThat(header(record, "tickpipe.dlq.reason")).as("reason of %s", record.key()).isEqualTo(record.key());
+                assertThat(record.value()).as("original bytes of %s", record.key()).isEqualTo(bad.get(record.key()));
+                assertThat(header(record, "tickpipe.dlq.topic")).isEqualTo(fixture.tradesTopic());
+                assertThat(header(record, "tickpipe.dlq.offset")).matches("\\d+");
+                assertThat(header(record, "tickpipe.dlq.message")).contains("offset");
+            }
+            List<ConsumerRecord<String, byte[]>> deadQuotes = KafkaIo.consumeRaw(kafka, MarketContract.QUOTES.deadLetterTopic(fixture.prefix), 1);
+            assertThat(header(deadQuotes.get(0), "tickpipe.dlq.reason")).isEqualTo("INCOMPATIBLE_WRITER_SCHEMA");
+
+            Influx influx = fixture.influx();
+            Eventually.until(Duration.ofMinutes(1), () -> influx.count("SELECT sum(dead_letters) FROM pipeline") == bad.size() + 1
+                            && influx.count("SELECT count(price) FROM trades") == 1 && influx.count("SELECT count(spread) FROM quotes") == 1,
+                    () -> influx.rows("SELECT sum(dead_letters) FROM pipeline GROUP BY reason") + ", trades "
+                            + influx.count("SELECT count(price) FROM trades"));
+            for (String reason : bad.keySet()) {
+                long expected = reason.equals("INCOMPATIBLE_WRITER_SCHEMA") ? 2 : 1;
+                assertThat(influx.count("SELECT sum(dead_letters) FROM pipeline WHERE reason = '" + reason + "'"))
+                        .as("dead letters counted for %s", reason).isEqualTo(expected);
+            }
+            // Seven copies of one good trade (same symbol, time and sequence) are one point: writes are idempotent.
+            assertThat(job.query(StreamTopology.INGEST).isActive()).isTrue();
+            assertThat(job.query(StreamTopology.INGEST).exception().isEmpty()).isTrue();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String key) {
+        Header header = record.headers().lastHeader(key);
+        assertThat(header).as("header %s", key).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Trade trade() {
+        return Trade.newBuilder().setSymbol("AAPL").setPrice(190.5).setSize(100).setEventTime(Instant.parse("2026-03-02T14:30:00Z"))
+                .setTradeId("t-1").setExchange("XNAS").setConditions(List.of()).setSequence(0).setCurrency("USD").build();
+    }
+
+    private static Quote quote() {
+        return Quote.newBuilder().setSymbol("MSFT").setBid(400.0).setAsk(400.05).setBidSize(100).setAskSize(200)
+                .setEventTime(Instant.parse("2026-03-02T14:30:00Z")).setExchange("XNAS").setSequence(0).build();
+    }
+
+    private static byte[] withFirstByte(byte[] value, byte first) {
+        byte[] copy = value.clone();
+        copy[0] = first;
+        return copy;
+    }
+
+    private static byte[] withId(byte[] value, int id) {
+        byte[] copy = value.clone();
+        copy[1] = (byte) (id >>> 24);
+        copy[2] = (byte) (id >>> 16);
+        copy[3] = (byte) (id >>> 8);
+        copy[4] = (byte) id;
+        return copy;
+    }
+
+    // A string length of -64 right after the header: Avro cannot read it.
+    private static byte[] garbageAfterHeader(byte[] value) {
+        byte[] copy = Arrays.copyOf(value, 5 + 8);
+        Arrays.fill(copy, 5, copy.length, (byte) 0x7f);
+        return copy;
+    }
+}

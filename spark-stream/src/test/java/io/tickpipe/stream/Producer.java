@@ -1,0 +1,47 @@
+package io.tickpipe.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real producer, `tickpipe produce`, run from its jar as a user would. */
+final class Producer {
+
+    private Producer() {
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("tickpipe.producer.jar", "../producer-cli/target/producer-cli.jar"));
+        assertThat(jar).as("the producer's jar; build it first: mvn -pl producer-cli package").isRegularFile();
+        return jar;
+    }
+
+    static void produce(Path workDir, String... args) {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", jar().toString(), "produce", "--quiet"));
+        command.addAll(List.of(args));
+        try {
+            Path err = Files.createTempFile(workDir, "produce-", ".err");
+            Process process = new ProcessBuilder(command).redirectError(err.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("tickpipe produce did not finish: " + Files.readString(err));
+                }
+            } finally {
+                process.destroyForcibly();
+            }
+            assertThat(process.exitValue()).as("tickpipe produce exit code; stderr: %s", Files.readString(err)).isZero();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.tickpipe.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tickpipe.market.Trade;
+import io.tickpipe.stack.LocalStack;
+import io.tickpipe.stack.TestStack;
+import io.tickpipe.wire.kafka.KafkaAvroDeserializer;
+import io.tickpipe.wire.testing.KafkaIo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Producer -> Kafka -> the job -> InfluxDB on the test stack, checked against an independent
+ * computation from the events the producer wrote.
+ */
+class StreamPipelineIT {
+
+    private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL");
+    private static final Instant START = Instant.parse("2026-03-02T14:30:00Z");
+    private static final int SMA = 5;
+
+    @Test
+    void barsIndicatorsRawPointsAndMetricsMatchTheProducedEvents(@TempDir Path dir) throws Exception {
+        LocalStack stack = TestStack.shared();
+        StackFixture fixture = StackFixture.fresh(stack, "e2e");
+        MarketCsv csv = MarketCsv.write(dir, 42, SYMBOLS, START, 150, 4);
+        Producer.produce(dir, fixture.produceArgs("--source", "replay", "--speed", "0",
+                "--replay-file", csv.trades.toString(), "--replay-file", csv.quotes.toString()));
+
+        List<Trade> trades = KafkaIo.consume(stack.kafkaBootstrapServers(), fixture.tradesTopic(), csv.tradeCount, tradeDeserializer(stack))
+                .stream().map(ConsumerRecord::value).map(Trade.class::cast).toList();
+        Instant newest = trades.stream().map(Trade::getEventTime).max(Instant::compareTo).orElseThrow();
+        Map<ExpectedBars.Key, ExpectedBars.Bar> expected = ExpectedBars.of(trades, 1_000_000L);
+        // A 1 s bar is final once the watermark (newest event time - 5 s) has passed its end.
+        long watermarkMicros = ChronoUnit.MICROS.between(Instant.EPOCH, newest) - 5_000_000L;
+        long finalBars = expected.keySet().stream().filter(k -> k.startMicros() + 1_000_000L < watermarkMicros).count();
+
+        try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir, "--sma-period", String.valueOf(SMA)))) {
+            Influx influx = fixture.influx();
+            Eventually.until(Duration.ofMinutes(3),
+                    () -> influx.count("SELECT count(\"close\") FROM bars WHERE \"interval\" = '1s' AND final = true") >= finalBars
+                            && influx.count("SELECT count(price) FROM trades") == csv.tradeCount
+                            && influx.count("SELECT count(spread) FROM quotes") == csv.quoteCount,
+                    () -> "final 1s bars " + influx.count("SELECT count(\"close\") FROM bars WHERE \"interval\" = '1s' AND final = true")
+                            + " of " + finalBars + ", trades " + influx.count("SELECT count(price) FROM trades") + " of " + csv.tradeCount);
+
+            // Every 1 s bar, final or still open, has exactly the values of the independent computation.
+            List<Map<String, Object>> bars = influx.rows("SELECT * FROM bars WHERE \"interval\" = '1s'");
+            assertThat(bars).hasSize(expected.size());
+            for (Map<String, Object> bar : bars) {
+                ExpectedBars.Key key = new ExpectedBars.Key((String) bar.get("symbol"), Influx.micros(bar));
+                ExpectedBars.Bar want = expected.get(key);
+                assertThat(want).as("bar %s", key).isNotNull();
+                assertThat(Influx.number(bar, "open")).as("open %s", key).isEqualTo(want.open());
+                assertThat(Influx.number(bar, "high")).as("high %s", key).isEqualTo(want.high());
+                assertThat(Influx.number(bar, "low")).as("low %s", key).isEqualTo(want.low());
+                assertThat(Influx.number(bar, "close")).as("close %s", key).isEqualTo(want.close());
+                assertThat(Influx.number(bar, "volume")).as("volume %s", key).isEqualTo(want.volume());
+                assertThat((long) Influx.number(bar, "trade_count")).as("trade_count %s", key).isEqualTo(want.tradeCount());
+                assertThat(Influx.number(bar, "vwap")).as("vwap %s", key).isCloseTo(want.vwap(), within(1e-9 * want.vwap()));
+            }
+
+            // SMA over the final bars' closes; RSI and EMA present and in range once warmed up.
+            Map<ExpectedBars.Key, Double> sma = ExpectedBars.sma(expected, SMA);
+            List<Map<String, Object>> indicators = influx.rows("SELECT * FROM indicators WHERE \"interval\" = '1s'");
+            assertThat(indicators).hasSizeGreaterThanOrEqualTo((int) finalBars);
+            int checked = 0;
+            for (Map<String, Object> row : indicators) {
+                ExpectedBars.Key key = new ExpectedBars.Key((String) row.get("symbol"), Influx.micros(row));
+                if (row.get("sma_" + SMA) != null) {
+                    assertThat(Influx.number(row, "sma_" + SMA)).as("sma %s", key).isCloseTo(sma.get(key), within(1e-9));
+                    checked++;
+                }
+                if (row.get("rsi_14") != null) {
+                    assertThat(Influx.number(row, "rsi_14")).isBetween(0.0, 100.0);
+                }
+                assertThat(row.get("session_vwap")).as("session_vwap %s", key).isNotNull();
+            }
+            assertThat(checked).isGreaterThanOrEqualTo((int) finalBars - SYMBOLS.size() * (SMA - 1));
+
+            // Trades later than the watermark: kept as raw points, counted as dropped by the bars.
+            List<Instant> late = List.of(START.plusMillis(10_001), START.plusMillis(10_002), START.plusMillis(10_003));
+            Producer.produce(dir, fixture.produceArgs("--source", "replay", "--speed", "0",
+                    "--replay-file", MarketCsv.trades(dir.resolve("late.csv"), "AAPL", late, 1.0).toString()));
+            Eventually.until(Duration.ofMinutes(2),
+                    () -> influx.count("SELECT sum(late_rows_dropped) FROM pipeline WHERE query = 'analytics'") == late.size(),
+                    () -> "late rows dropped " + influx.count("SELECT sum(late_rows_dropped) FROM pipeline WHERE query = 'analytics'"));
+            assertThat(influx.count("SELECT count(price) FROM trades WHERE price = 1.0")).isEqualTo(late.size());
+
+            // Every record processed once per query, as the pipeline measurement reports it.
+            Eventually.until(Duration.ofMinutes(1),
+                    () -> influx.count("SELECT sum(input_rows) FROM pipeline WHERE query = 'ingest'") == csv.tradeCount + csv.quoteCount + late.size(),
+                    () -> "ingest input rows " + influx.count("SELECT sum(input_rows) FROM pipeline WHERE query = 'ingest'"));
+            assertThat(influx.count("SELECT sum(input_rows) FROM pipeline WHERE query = 'analytics'"))
+                    .isEqualTo(csv.tradeCount + late.size());
+            assertThat(influx.count("SELECT count(batch_duration_ms) FROM pipeline WHERE query = 'analytics'")).isPositive();
+            assertThat(job.query(StreamTopology.ANALYTICS).isActive()).isTrue();
+        }
+    }
+
+    static KafkaAvroDeserializer tradeDeserializer(LocalStack stack) {
+        var deserializer = new KafkaAvroDeserializer();
+        deserializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", "true"), false);
+        return deserializer;
+    }
+}
