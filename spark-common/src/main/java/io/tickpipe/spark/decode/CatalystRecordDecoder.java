@@ -55,6 +55,9 @@ final class CatalystRecordDecoder {
     private final GenericInternalRow decoded = new GenericInternalRow(DecodeOutcome.FIELDS);
     private BinaryDecoder binaryDecoder;
     private Object datum;
+    private int lastSchemaId;
+    private Resolution lastResolution;
+    private WireFormatException pendingFailure;
 
     CatalystRecordDecoder(SchemaRegistryClient registry, Schema reader, StructType recordType) {
         this.registry = registry;
@@ -64,20 +67,29 @@ final class CatalystRecordDecoder {
     }
 
     /**
-     * The outcome row (see {@link DecodeOutcome}) of one Kafka value. The position only labels
-     * errors. A registry that cannot be reached is not the record's fault: its exception propagates.
+     * The outcome row (see {@link DecodeOutcome}) of one decodable Kafka value, or null when the value
+     * cannot be decoded: then {@link #failure} labels the error with the record's position. Split in
+     * two so that the position columns are read only for bad records. A registry that cannot be
+     * reached is not the record's fault: its exception propagates.
      */
-    InternalRow decode(byte[] value, UTF8String topic, int partition, long offset) {
+    InternalRow decode(byte[] value) {
         try {
+            pendingFailure = null;
             return decoded(value);
         } catch (WireFormatException e) {
-            // Positions are built only for failures: converting every good record's topic to a String
-            // would cost a noticeable part of a decode.
-            RecordPosition position = new RecordPosition(topic == null ? null : topic.toString(), partition, offset);
-            String message = e.getMessage();
-            String labelled = position + (message.startsWith(UNLABELLED) ? message.substring(UNLABELLED.length()) : ": " + message);
-            return DecodeOutcome.failed(e.schemaId() >= 0 ? e.schemaId() : null, e.reason(), labelled);
+            pendingFailure = e;
+            return null;
         }
+    }
+
+    /** The outcome row of the value the last {@link #decode} could not decode. */
+    InternalRow failure(UTF8String topic, int partition, long offset) {
+        // Labelled only now: building a position for every good record would cost a noticeable part of a decode.
+        RecordPosition position = new RecordPosition(topic == null ? null : topic.toString(), partition, offset);
+        String message = pendingFailure.getMessage();
+        String labelled = position + (message.startsWith(UNLABELLED) ? message.substring(UNLABELLED.length()) : ": " + message);
+        return DecodeOutcome.failed(pendingFailure.schemaId() >= 0 ? pendingFailure.schemaId() : null,
+                pendingFailure.reason(), labelled);
     }
 
     private InternalRow decoded(byte[] value) {
@@ -85,7 +97,13 @@ final class CatalystRecordDecoder {
             throw failure(Reason.TRUNCATED_HEADER, "null value (a tombstone): there is no record to decode", -1, null);
         }
         int schemaId = WireFormat.schemaId(value, RecordPosition.UNKNOWN);
-        Resolution resolution = resolutions.computeIfAbsent(schemaId, this::resolve);
+        Resolution resolution = lastResolution;
+        if (schemaId != lastSchemaId || resolution == null) {
+            // Most records of a task share one id: only a change of id costs a map lookup.
+            resolution = resolutions.computeIfAbsent(schemaId, this::resolve);
+            lastSchemaId = schemaId;
+            lastResolution = resolution;
+        }
         if (resolution.failure != null) {
             throw failure(resolution.failure, resolution.detail, schemaId, null);
         }

@@ -59,22 +59,34 @@ public final class ConfluentAvroDecodeExpression extends Expression implements S
         this.registryConfig = new HashMap<>(registryConfig);
     }
 
-    /** Decodes one value; called by the generated code and by {@link #eval}. */
-    public InternalRow decode(byte[] bytes, UTF8String topicName, int partitionNumber, long recordOffset) {
+    /**
+     * Decodes one value (called by the generated code and by {@link #eval}): the outcome row, or null
+     * when the value is bad and {@link #failure} must label it with the position columns.
+     */
+    public InternalRow decode(byte[] bytes) {
         if (decoder == null) {
             // Built where it runs (an executor), from the serializable configuration: one registry
             // client and schema cache per JVM, buffers per task.
             decoder = new CatalystRecordDecoder(SchemaRegistryClient.shared(RegistryConfig.from(registryConfig)),
                     readerSchema, recordType);
         }
-        return decoder.decode(bytes, topicName, partitionNumber, recordOffset);
+        return decoder.decode(bytes);
+    }
+
+    /** The outcome row of the bad value the last {@link #decode} returned null for. */
+    public InternalRow failure(UTF8String topicName, int partitionNumber, long recordOffset) {
+        return decoder.failure(topicName, partitionNumber, recordOffset);
     }
 
     @Override
     public Object eval(InternalRow input) {
+        InternalRow outcome = decode((byte[]) value.eval(input));
+        if (outcome != null) {
+            return outcome;
+        }
         Object partitionNumber = partition.eval(input);
         Object recordOffset = offset.eval(input);
-        return decode((byte[]) value.eval(input), (UTF8String) topic.eval(input),
+        return failure((UTF8String) topic.eval(input),
                 partitionNumber == null ? -1 : (Integer) partitionNumber, recordOffset == null ? -1L : (Long) recordOffset);
     }
 
@@ -82,13 +94,17 @@ public final class ConfluentAvroDecodeExpression extends Expression implements S
     public ExprCode doGenCode(CodegenContext ctx, ExprCode ev) {
         String self = ctx.addReferenceObj("confluentAvroDecode", this, getClass().getName());
         ExprCode bytes = value.genCode(ctx);
+        // The position columns' code goes into the failure branch: for good records they are not read.
         ExprCode topicName = topic.genCode(ctx);
         ExprCode partitionNumber = partition.genCode(ctx);
         ExprCode recordOffset = offset.genCode(ctx);
-        String code = bytes.code() + "\n" + topicName.code() + "\n" + partitionNumber.code() + "\n" + recordOffset.code() + "\n"
-                + "org.apache.spark.sql.catalyst.InternalRow " + ev.value() + " = " + self + ".decode("
-                + orDefault(bytes, "null") + ", " + orDefault(topicName, "null") + ", "
-                + orDefault(partitionNumber, "-1") + ", " + orDefault(recordOffset, "-1L") + ");";
+        String code = bytes.code() + "\n"
+                + "org.apache.spark.sql.catalyst.InternalRow " + ev.value() + " = " + self + ".decode(" + orDefault(bytes, "null") + ");\n"
+                + "if (" + ev.value() + " == null) {\n"
+                + topicName.code() + "\n" + partitionNumber.code() + "\n" + recordOffset.code() + "\n"
+                + "  " + ev.value() + " = " + self + ".failure(" + orDefault(topicName, "null") + ", "
+                + orDefault(partitionNumber, "-1") + ", " + orDefault(recordOffset, "-1L") + ");\n"
+                + "}";
         return ev.copy(new CodeBlock(seq(List.of(code)), seq(List.<JavaCode>of())), FalseLiteral$.MODULE$, ev.value());
     }
 

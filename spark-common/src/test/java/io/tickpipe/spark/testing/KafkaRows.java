@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
 
 /**
  * Batch Datasets in the exact shape of Spark's Kafka source (with headers), without a broker: for
@@ -57,7 +58,7 @@ public final class KafkaRows {
         headers.forEach((k, v) -> headerRows.add(RowFactory.create(k, v.getBytes(StandardCharsets.UTF_8))));
         rows.add(RowFactory.create(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, topic, partition,
                 (long) rows.size(), new Timestamp(1_767_225_600_000L + rows.size()), 0,
-                headerRows.isEmpty() ? null : headerRows));
+                headerRows.isEmpty() ? null : JavaConverters.asScalaBuffer(headerRows).toSeq()));
         return this;
     }
 
