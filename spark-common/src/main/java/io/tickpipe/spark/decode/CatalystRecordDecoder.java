@@ -1,0 +1,167 @@
+package io.tickpipe.spark.decode;
+
+import io.tickpipe.wire.RecordPosition;
+import io.tickpipe.wire.WireFormat;
+import io.tickpipe.wire.WireFormatException;
+import io.tickpipe.wire.WireFormatException.Reason;
+import io.tickpipe.wire.registry.SchemaRegistryClient;
+import io.tickpipe.wire.registry.SchemaRegistryException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.spark.sql.avro.AvroDeserializer;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * Turns Confluent wire-format values into Catalyst rows of one reader schema: the work of Spark's
+ * {@code from_avro} (GenericDatumReader, then Spark's AvroDeserializer) plus the header, the writer
+ * schema looked up by id, and a verdict instead of an exception for bad bytes.
+ *
+ * <p>avro-wire's {@code ConfluentAvroDecoder} is not reused because it builds generated classes
+ * (with {@code Instant}s for timestamps) where Spark's deserializer needs generic records.
+ *
+ * <p>One instance per task: buffers and the result row are reused, as in {@code from_avro}, so it
+ * is not thread-safe and a result is valid until the next call.
+ */
+final class CatalystRecordDecoder {
+    static {
+        // avro-wire caps the lengths Avro may allocate (so garbage cannot end the executor with an
+        // OutOfMemoryError) in ConfluentAvroDecoder's initializer; initialising that class applies the
+        // same caps before our first decode.
+        try {
+            Class.forName("io.tickpipe.wire.ConfluentAvroDecoder", true, CatalystRecordDecoder.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final String UNLABELLED = RecordPosition.UNKNOWN.toString();
+
+    private final SchemaRegistryClient registry;
+    private final Schema reader;
+    private final AvroDeserializer deserializer;
+    private final Map<Integer, Resolution> resolutions = new HashMap<>();
+    private final GenericInternalRow decoded = new GenericInternalRow(DecodeOutcome.FIELDS);
+    private BinaryDecoder binaryDecoder;
+    private Object datum;
+    private int lastSchemaId;
+    private Resolution lastResolution;
+    private WireFormatException pendingFailure;
+
+    CatalystRecordDecoder(SchemaRegistryClient registry, Schema reader, StructType recordType) {
+        this.registry = registry;
+        this.reader = reader;
+        // CORRECTED: our timestamps are proleptic Gregorian (java.time), nothing to rebase or check.
+        this.deserializer = new AvroDeserializer(reader, recordType, "CORRECTED", false);
+    }
+
+    /**
+     * The outcome row (see {@link DecodeOutcome}) of one decodable Kafka value, or null when the value
+     * cannot be decoded: then {@link #failure} labels the error with the record's position. Split in
+     * two so that the position columns are read only for bad records. A registry that cannot be
+     * reached is not the record's fault: its exception propagates.
+     */
+    InternalRow decode(byte[] value) {
+        try {
+            pendingFailure = null;
+            return decoded(value);
+        } catch (WireFormatException e) {
+            pendingFailure = e;
+            return null;
+        }
+    }
+
+    /** The outcome row of the value the last {@link #decode} could not decode. */
+    InternalRow failure(UTF8String topic, int partition, long offset) {
+        // Labelled only now: building a position for every good record would cost a noticeable part of a decode.
+        RecordPosition position = new RecordPosition(topic == null ? null : topic.toString(), partition, offset);
+        String message = pendingFailure.getMessage();
+        String labelled = position + (message.startsWith(UNLABELLED) ? message.substring(UNLABELLED.length()) : ": " + message);
+        return DecodeOutcome.failed(pendingFailure.schemaId() >= 0 ? pendingFailure.schemaId() : null,
+                pendingFailure.reason(), labelled);
+    }
+
+    private InternalRow decoded(byte[] value) {
+        if (value == null) {
+            throw failure(Reason.TRUNCATED_HEADER, "null value (a tombstone): there is no record to decode", -1, null);
+        }
+        int schemaId = WireFormat.schemaId(value, RecordPosition.UNKNOWN);
+        Resolution resolution = lastResolution;
+        if (schemaId != lastSchemaId || resolution == null) {
+            // Most records of a task share one id: only a change of id costs a map lookup.
+            resolution = resolutions.computeIfAbsent(schemaId, this::resolve);
+            lastSchemaId = schemaId;
+            lastResolution = resolution;
+        }
+        if (resolution.failure != null) {
+            throw failure(resolution.failure, resolution.detail, schemaId, null);
+        }
+        int length = value.length - WireFormat.HEADER_LENGTH;
+        BinaryDecoder in = DecoderFactory.get().binaryDecoder(value, WireFormat.HEADER_LENGTH, length, binaryDecoder);
+        binaryDecoder = in;
+        try {
+            datum = resolution.reader.read(datum, in);
+        } catch (EOFException e) {
+            throw failure(Reason.TRUNCATED_PAYLOAD, "Avro body of " + length + " bytes ends before the last field of "
+                    + resolution.detail, schemaId, e);
+        } catch (IOException | RuntimeException e) {
+            throw failure(Reason.MALFORMED_PAYLOAD, "not valid Avro of " + resolution.detail + ": " + e, schemaId, e);
+        }
+        try {
+            if (!in.isEnd()) {
+                throw failure(Reason.MALFORMED_PAYLOAD, "bytes left over after a complete " + resolution.detail
+                        + ": not written with this schema", schemaId, null);
+            }
+        } catch (IOException e) {
+            throw failure(Reason.MALFORMED_PAYLOAD, e.toString(), schemaId, e);
+        }
+        decoded.update(0, schemaId);
+        decoded.update(1, deserializer.deserialize(datum).get());
+        return decoded;
+    }
+
+    private Resolution resolve(int schemaId) {
+        Schema writer;
+        try {
+            writer = registry.schemaById(schemaId);
+        } catch (SchemaRegistryException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+            // Remembered for this task only: the next task asks the registry again.
+            return Resolution.failed(Reason.UNKNOWN_SCHEMA_ID, "the schema registry has no schema with this id");
+        }
+        var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
+        if (compatibility.getCompatibility() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            return Resolution.failed(Reason.INCOMPATIBLE_WRITER_SCHEMA, "writer schema " + writer.getFullName()
+                    + " cannot be read as " + reader.getFullName() + ": " + compatibility.getIncompatibilities().stream()
+                    .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
+                    .collect(Collectors.joining("; ")));
+        }
+        // The generic model, not the generated class's: Spark's deserializer wants longs for
+        // timestamps, not Instants.
+        return new Resolution(new GenericDatumReader<>(writer, reader, GenericData.get()), null, writer.getFullName());
+    }
+
+    private static WireFormatException failure(Reason reason, String detail, int schemaId, Throwable cause) {
+        return new WireFormatException(reason, detail, RecordPosition.UNKNOWN, schemaId, cause);
+    }
+
+    /** What a schema id resolves to: a reader (detail = writer name), or why it cannot be read (detail = why). */
+    private record Resolution(GenericDatumReader<Object> reader, Reason failure, String detail) {
+        static Resolution failed(Reason reason, String why) {
+            return new Resolution(null, reason, why);
+        }
+    }
+}
