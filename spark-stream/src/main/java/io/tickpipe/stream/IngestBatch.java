@@ -35,7 +35,9 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
-        // Each decoded set feeds several writes; without persist each would decode (and ask the registry) again.
+        // The batch is the source's plan: each action on it would read Kafka again (and count its rows
+        // again in the query's progress). Each decoded set feeds several writes, which would decode again.
+        batch.persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> trades = decoded(batch, config.tradesTopic(), Trade.getClassSchema());
         Dataset<Row> quotes = decoded(batch, config.quotesTopic(), Quote.getClassSchema());
         try {
@@ -54,6 +56,7 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
         } finally {
             trades.unpersist();
             quotes.unpersist();
+            batch.unpersist();
         }
     }
 

@@ -51,7 +51,7 @@ final class PipelineMetrics extends StreamingQueryListener {
     static Point point(StreamingQueryProgress progress) {
         Instant time = Instant.parse(progress.timestamp());
         Point point = Point.measurement(MarketPoints.PIPELINE)
-                .addTag("query", String.valueOf(progress.name()))
+                .addTag("stream", String.valueOf(progress.name()))
                 .addField("batch_id", progress.batchId())
                 .addField("input_rows", progress.numInputRows())
                 .addField("input_rows_per_second", finite(progress.inputRowsPerSecond()))

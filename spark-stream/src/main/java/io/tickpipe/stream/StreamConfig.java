@@ -5,7 +5,6 @@ import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.spark.influx.InfluxConfig;
 import io.tickpipe.wire.registry.RegistryConfig;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,15 +42,17 @@ public record StreamConfig(
         if (!offsets.equals("earliest") && !offsets.equals("latest")) {
             throw new IllegalArgumentException("--starting-offsets must be earliest or latest, not '" + o.startingOffsets + "'");
         }
-        AnalyticsConfig analytics = AnalyticsConfig.defaults()
-                .withIntervals(o.intervals)
-                .withWatermark(o.watermark)
-                .withSmaPeriod(o.smaPeriod)
-                .withEmaPeriod(o.emaPeriod)
-                .withRsiPeriod(o.rsiPeriod)
-                .withSession(ZoneId.of(o.sessionZone), LocalTime.parse(o.sessionOpen))
-                .withAnomalyWindow(o.anomalyWindow)
-                .withAnomalyThreshold(o.anomalyThreshold);
+        AnalyticsConfig analytics = AnalyticsConfig.builder()
+                .intervals(o.intervals.toArray(String[]::new))
+                .watermark(o.watermark)
+                .smaPeriod(o.smaPeriod)
+                .emaPeriod(o.emaPeriod)
+                .rsiPeriod(o.rsiPeriod)
+                .sessionZone(o.sessionZone)
+                .sessionOpen(LocalTime.parse(o.sessionOpen))
+                .anomalyWindow(o.anomalyWindow)
+                .anomalyThreshold(o.anomalyThreshold)
+                .build();
         return new StreamConfig(o.bootstrapServers, Map.copyOf(o.kafkaOptions), o.topicPrefix, offsets,
                 o.maxOffsetsPerTrigger, Map.copyOf(registry), InfluxConfig.fromMap(influxSettings(o), env),
                 o.checkpointDir, o.trigger, analytics, o.raw);

@@ -63,11 +63,14 @@ class DeadLetterIT {
                 assertThat(record.value()).as("original bytes of %s", record.key()).isEqualTo(bad.get(record.key()));
                 assertThat(header(record, "tickpipe.dlq.topic")).isEqualTo(fixture.tradesTopic());
                 assertThat(header(record, "tickpipe.dlq.offset")).matches("\\d+");
-                assertThat(header(record, "tickpipe.dlq.message")).contains("offset");
+                // The message names the record as topic-partition@offset.
+                assertThat(header(record, "tickpipe.dlq.message")).contains(fixture.tradesTopic() + "-"
+                        + header(record, "tickpipe.dlq.partition") + "@" + header(record, "tickpipe.dlq.offset"));
             }
             List<ConsumerRecord<String, byte[]>> deadQuotes = KafkaIo.consumeRaw(kafka, MarketContract.QUOTES.deadLetterTopic(fixture.prefix), 1);
             assertThat(header(deadQuotes.get(0), "tickpipe.dlq.reason")).isEqualTo("INCOMPATIBLE_WRITER_SCHEMA");
 
+            // Seven copies of one good trade (same symbol, time and sequence) are one point: writes are idempotent.
             Influx influx = fixture.influx();
             Eventually.until(Duration.ofMinutes(1), () -> influx.count("SELECT sum(dead_letters) FROM pipeline") == bad.size() + 1
                             && influx.count("SELECT count(price) FROM trades") == 1 && influx.count("SELECT count(spread) FROM quotes") == 1,
@@ -78,7 +81,6 @@ class DeadLetterIT {
                 assertThat(influx.count("SELECT sum(dead_letters) FROM pipeline WHERE reason = '" + reason + "'"))
                         .as("dead letters counted for %s", reason).isEqualTo(expected);
             }
-            // Seven copies of one good trade (same symbol, time and sequence) are one point: writes are idempotent.
             assertThat(job.query(StreamTopology.INGEST).isActive()).isTrue();
             assertThat(job.query(StreamTopology.INGEST).exception().isEmpty()).isTrue();
         }

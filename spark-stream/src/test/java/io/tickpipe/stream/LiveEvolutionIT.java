@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Trade v2 is registered and produced while the job runs on v1 records: it decodes them without a restart. */
 class LiveEvolutionIT {
 
-    private static final Schema V1 = SchemaHistory.parse(Path.of("../schemas/src/main/avro/history/trade/v1.avsc"));
+    private static final Schema V1 = SchemaHistory.parse(Path.of("../schemas/history/trade/v1.avsc"));
     private static final Instant T0 = Instant.parse("2026-03-02T14:30:00Z");
 
     @Test

@@ -92,17 +92,18 @@ class StreamPipelineIT {
             Producer.produce(dir, fixture.produceArgs("--source", "replay", "--speed", "0",
                     "--replay-file", MarketCsv.trades(dir.resolve("late.csv"), "AAPL", late, 1.0).toString()));
             Eventually.until(Duration.ofMinutes(2),
-                    () -> influx.count("SELECT sum(late_rows_dropped) FROM pipeline WHERE query = 'analytics'") == late.size(),
-                    () -> "late rows dropped " + influx.count("SELECT sum(late_rows_dropped) FROM pipeline WHERE query = 'analytics'"));
-            assertThat(influx.count("SELECT count(price) FROM trades WHERE price = 1.0")).isEqualTo(late.size());
+                    () -> influx.count("SELECT sum(late_rows_dropped) FROM pipeline WHERE stream = 'analytics'") == late.size()
+                            && influx.count("SELECT count(price) FROM trades WHERE price = 1.0") == late.size(),
+                    () -> "late rows dropped " + influx.count("SELECT sum(late_rows_dropped) FROM pipeline WHERE stream = 'analytics'")
+                            + ", late trades stored " + influx.count("SELECT count(price) FROM trades WHERE price = 1.0"));
 
             // Every record processed once per query, as the pipeline measurement reports it.
             Eventually.until(Duration.ofMinutes(1),
-                    () -> influx.count("SELECT sum(input_rows) FROM pipeline WHERE query = 'ingest'") == csv.tradeCount + csv.quoteCount + late.size(),
-                    () -> "ingest input rows " + influx.count("SELECT sum(input_rows) FROM pipeline WHERE query = 'ingest'"));
-            assertThat(influx.count("SELECT sum(input_rows) FROM pipeline WHERE query = 'analytics'"))
+                    () -> influx.count("SELECT sum(input_rows) FROM pipeline WHERE stream = 'ingest'") == csv.tradeCount + csv.quoteCount + late.size(),
+                    () -> "ingest input rows " + influx.count("SELECT sum(input_rows) FROM pipeline WHERE stream = 'ingest'"));
+            assertThat(influx.count("SELECT sum(input_rows) FROM pipeline WHERE stream = 'analytics'"))
                     .isEqualTo(csv.tradeCount + late.size());
-            assertThat(influx.count("SELECT count(batch_duration_ms) FROM pipeline WHERE query = 'analytics'")).isPositive();
+            assertThat(influx.count("SELECT count(batch_duration_ms) FROM pipeline WHERE stream = 'analytics'")).isPositive();
             assertThat(job.query(StreamTopology.ANALYTICS).isActive()).isTrue();
         }
     }

@@ -4,6 +4,9 @@ import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
 import java.sql.Timestamp;
 import java.time.Instant;
+import io.tickpipe.spark.analytics.AnalyticsConfig;
+import io.tickpipe.spark.analytics.MarketAnalytics;
+import io.tickpipe.spark.influx.PointMapper;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -60,13 +63,66 @@ public final class MarketPoints {
     }
 
     /**
+     * The rows of {@link MarketAnalytics#analyze}: a bar, a bar's indicators (fields named after the
+     * configured periods, e.g. {@code sma_20}; absent while warming up) or an anomaly. Timed at the
+     * bar's start: a live bar's later updates and its final value overwrite one point.
+     */
+    public static PointMapper<Row> analytics(AnalyticsConfig config) {
+        String sma = "sma_" + config.smaPeriod();
+        String ema = "ema_" + config.emaPeriod();
+        String rsi = "rsi_" + config.rsiPeriod();
+        return row -> {
+            String event = row.getAs("event");
+            long time = nanos(instant(row.getAs("time")));
+            Point point;
+            switch (event) {
+                case "bar" -> {
+                    point = Point.measurement(BARS);
+                    addDoubles(point, row, "open", "high", "low", "close", "volume", "vwap");
+                    point.addField("trade_count", (Long) row.getAs("trade_count"));
+                    point.addField("final", (Boolean) row.getAs("final"));
+                }
+                case "indicators" -> {
+                    point = Point.measurement(INDICATORS);
+                    addDoubles(point, row, "session_vwap");
+                    addDouble(point, sma, row.getAs("sma"));
+                    addDouble(point, ema, row.getAs("ema"));
+                    addDouble(point, rsi, row.getAs("rsi"));
+                }
+                case "anomaly" -> {
+                    point = Point.measurement(ANOMALIES).addTag("kind", row.getAs("kind"));
+                    addDoubles(point, row, "score", "close", "volume", "value");
+                }
+                default -> throw new IllegalArgumentException("unknown analytics event '" + event + "' in " + row);
+            }
+            point.addTag("symbol", row.getAs("symbol"))
+                    .addTag("interval", row.getAs("interval"))
+                    .time(time, WritePrecision.NS);
+            // Indicators of a bar still warming up may have no field at all: InfluxDB refuses such a point.
+            return point.hasFields() ? List.of(point) : List.of();
+        };
+    }
+
+    private static void addDoubles(Point point, Row row, String... columns) {
+        for (String column : columns) {
+            addDouble(point, column, row.getAs(column));
+        }
+    }
+
+    private static void addDouble(Point point, String field, Double value) {
+        if (value != null && Double.isFinite(value)) {
+            point.addField(field, value);
+        }
+    }
+
+    /**
      * Records of one topic that went to the dead-letter topic in one micro-batch, by reason. Timed
      * at the newest such record's Kafka timestamp plus the batch id in the spare nanoseconds, so a
      * batch run again overwrites its own count and two batches never share a point.
      */
-    public static Point deadLetters(String query, String topic, String reason, long records, Instant newest, long batchId) {
+    public static Point deadLetters(String stream, String topic, String reason, long records, Instant newest, long batchId) {
         return Point.measurement(PIPELINE)
-                .addTag("query", query)
+                .addTag("stream", stream)
                 .addTag("topic", topic)
                 .addTag("reason", reason)
                 .addField("dead_letters", records)
