@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status produce stream bench-serde bench-producer
+.PHONY: help build test stack-up stack-down stack-status produce stream bench-serde bench-producer bench-stream-decode
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -120,3 +120,10 @@ bench-serde: bench-build ## Confluent wire-format serde vs raw Avro (target >= 0
 
 bench-producer: bench-build $(CLI_JAR) ## tickpipe produce vs Kafka's ProducerPerformance (target >= 0.7x, RSS <= 512 MB)
 	$(JAVA) -Dbench.jvmOpts="$(CLI_JAVA_OPTS)" -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.ProducerBench $(CLI_JAR)
+
+# Spark on Java 17 needs the JVM flags of the root pom's java17.opens (one copy of them).
+JAVA17_OPENS = $$(sed -n 's:.*<java17.opens>\(.*\)</java17.opens>.*:\1:p' pom.xml)
+
+bench-stream-decode: ## Spark decode of Confluent-format Avro vs Spark's from_avro, rows/s (target >= 0.9x)
+	$(MVN) -q -pl bench -am package -DskipTests
+	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g $(JAVA17_OPENS) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.StreamDecodeBench

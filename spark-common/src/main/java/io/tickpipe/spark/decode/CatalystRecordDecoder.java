@@ -74,7 +74,6 @@ final class CatalystRecordDecoder {
      */
     InternalRow decode(byte[] value) {
         try {
-            pendingFailure = null;
             return decoded(value);
         } catch (WireFormatException e) {
             pendingFailure = e;
@@ -84,7 +83,6 @@ final class CatalystRecordDecoder {
 
     /** The outcome row of the value the last {@link #decode} could not decode. */
     InternalRow failure(UTF8String topic, int partition, long offset) {
-        // Labelled only now: building a position for every good record would cost a noticeable part of a decode.
         RecordPosition position = new RecordPosition(topic == null ? null : topic.toString(), partition, offset);
         String message = pendingFailure.getMessage();
         String labelled = position + (message.startsWith(UNLABELLED) ? message.substring(UNLABELLED.length()) : ": " + message);
@@ -94,7 +92,7 @@ final class CatalystRecordDecoder {
 
     private InternalRow decoded(byte[] value) {
         if (value == null) {
-            throw failure(Reason.TRUNCATED_HEADER, "null value (a tombstone): there is no record to decode", -1, null);
+            throw unreadable(Reason.TRUNCATED_HEADER, "null value (a tombstone): there is no record to decode", -1, null);
         }
         int schemaId = WireFormat.schemaId(value, RecordPosition.UNKNOWN);
         Resolution resolution = lastResolution;
@@ -105,7 +103,7 @@ final class CatalystRecordDecoder {
             lastResolution = resolution;
         }
         if (resolution.failure != null) {
-            throw failure(resolution.failure, resolution.detail, schemaId, null);
+            throw unreadable(resolution.failure, resolution.detail, schemaId, null);
         }
         int length = value.length - WireFormat.HEADER_LENGTH;
         BinaryDecoder in = DecoderFactory.get().binaryDecoder(value, WireFormat.HEADER_LENGTH, length, binaryDecoder);
@@ -113,20 +111,20 @@ final class CatalystRecordDecoder {
         try {
             datum = resolution.reader.read(datum, in);
         } catch (EOFException e) {
-            throw failure(Reason.TRUNCATED_PAYLOAD, "Avro body of " + length + " bytes ends before the last field of "
+            throw unreadable(Reason.TRUNCATED_PAYLOAD, "Avro body of " + length + " bytes ends before the last field of "
                     + resolution.detail, schemaId, e);
         } catch (IOException | RuntimeException e) {
-            throw failure(Reason.MALFORMED_PAYLOAD, "not valid Avro of " + resolution.detail + ": " + e, schemaId, e);
+            throw unreadable(Reason.MALFORMED_PAYLOAD, "not valid Avro of " + resolution.detail + ": " + e, schemaId, e);
         }
         try {
             if (!in.isEnd()) {
-                throw failure(Reason.MALFORMED_PAYLOAD, "bytes left over after a complete " + resolution.detail
+                throw unreadable(Reason.MALFORMED_PAYLOAD, "bytes left over after a complete " + resolution.detail
                         + ": not written with this schema", schemaId, null);
             }
         } catch (IOException e) {
-            throw failure(Reason.MALFORMED_PAYLOAD, e.toString(), schemaId, e);
+            throw unreadable(Reason.MALFORMED_PAYLOAD, e.toString(), schemaId, e);
         }
-        decoded.update(0, schemaId);
+        decoded.update(0, resolution.schemaId);
         decoded.update(1, deserializer.deserialize(datum).get());
         return decoded;
     }
@@ -140,28 +138,31 @@ final class CatalystRecordDecoder {
                 throw e;
             }
             // Remembered for this task only: the next task asks the registry again.
-            return Resolution.failed(Reason.UNKNOWN_SCHEMA_ID, "the schema registry has no schema with this id");
+            return Resolution.failed(schemaId, Reason.UNKNOWN_SCHEMA_ID, "the schema registry has no schema with this id");
         }
         var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
         if (compatibility.getCompatibility() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            return Resolution.failed(Reason.INCOMPATIBLE_WRITER_SCHEMA, "writer schema " + writer.getFullName()
+            return Resolution.failed(schemaId, Reason.INCOMPATIBLE_WRITER_SCHEMA, "writer schema " + writer.getFullName()
                     + " cannot be read as " + reader.getFullName() + ": " + compatibility.getIncompatibilities().stream()
                     .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
                     .collect(Collectors.joining("; ")));
         }
         // The generic model, not the generated class's: Spark's deserializer wants longs for
         // timestamps, not Instants.
-        return new Resolution(new GenericDatumReader<>(writer, reader, GenericData.get()), null, writer.getFullName());
+        return new Resolution(schemaId, new GenericDatumReader<>(writer, reader, GenericData.get()), null, writer.getFullName());
     }
 
-    private static WireFormatException failure(Reason reason, String detail, int schemaId, Throwable cause) {
+    private static WireFormatException unreadable(Reason reason, String detail, int schemaId, Throwable cause) {
         return new WireFormatException(reason, detail, RecordPosition.UNKNOWN, schemaId, cause);
     }
 
-    /** What a schema id resolves to: a reader (detail = writer name), or why it cannot be read (detail = why). */
-    private record Resolution(GenericDatumReader<Object> reader, Reason failure, String detail) {
-        static Resolution failed(Reason reason, String why) {
-            return new Resolution(null, reason, why);
+    /**
+     * What a schema id resolves to: a reader (detail = writer name), or why it cannot be read (detail
+     * = why). The id is kept boxed so that a good record costs no allocation for it.
+     */
+    private record Resolution(Integer schemaId, GenericDatumReader<Object> reader, Reason failure, String detail) {
+        static Resolution failed(int schemaId, Reason reason, String why) {
+            return new Resolution(schemaId, null, reason, why);
         }
     }
 }

@@ -35,6 +35,8 @@ import scala.collection.Seq;
  * <p>Not deterministic, for Catalyst: the result depends on the registry (an unknown id may be
  * registered later), and it stops the optimizer from copying the decode into every filter and
  * projection that reads one of its fields, which would decode each record several times.
+ *
+ * <p>Public only because Spark's generated code calls it; build it through {@link ConfluentAvroDecode}.
  */
 public final class ConfluentAvroDecodeExpression extends Expression implements Serializable {
     private static final long serialVersionUID = 1L;

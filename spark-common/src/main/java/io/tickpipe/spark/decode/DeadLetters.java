@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * The records a {@link ConfluentAvroDecode#decode} could not decode, as rows for Spark's Kafka sink:
@@ -33,7 +34,7 @@ public final class DeadLetters {
     public static final String OFFSET_HEADER = "tickpipe.dlq.offset";
 
     /** The element type of Spark's Kafka {@code headers} column. */
-    private static final ArrayType HEADERS = DataTypes.createArrayType(DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+    private static final ArrayType HEADERS = DataTypes.createArrayType(DataTypes.createStructType(new StructField[] {
             DataTypes.createStructField("key", DataTypes.StringType, true),
             DataTypes.createStructField("value", DataTypes.BinaryType, true)}));
 

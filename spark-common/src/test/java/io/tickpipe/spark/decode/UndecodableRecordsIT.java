@@ -62,6 +62,7 @@ class UndecodableRecordsIT {
                 .add("AAPL", Arrays.copyOf(valid, valid.length + 2))                        // 7
                 .add("AAPL", encode(otherId, MarketSamples.OTHER, other))                   // 8
                 .add("AAPL", null)                                                          // 9
+                .add("AAPL", encode(tradeId, Trade.getClassSchema(), MarketSamples.trade(2))) // 10, after bad ones in its task
                 .toDataset(spark);
         outcomes = ConfluentAvroDecode.decode(rows, Trade.getClassSchema(), MarketSamples.registryConfig())
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.<Long>getAs("offset"), Function.identity()));
@@ -79,11 +80,14 @@ class UndecodableRecordsIT {
     }
 
     @Test
-    void theGoodRecordAmongThemDecodes() {
-        Row row = outcomes.get(0L);
-        assertThat(row.<String>getAs(ConfluentAvroDecode.ERROR_REASON)).isNull();
-        assertThat(row.<String>getAs(ConfluentAvroDecode.ERROR_MESSAGE)).isNull();
-        assertThat(row.<Row>getAs(ConfluentAvroDecode.RECORD).<String>getAs("trade_id")).isEqualTo("T-1");
+    void theGoodRecordsAmongThemDecode() {
+        for (long offset : new long[] {0, 10}) {
+            Row row = outcomes.get(offset);
+            assertThat(row.<String>getAs(ConfluentAvroDecode.ERROR_REASON)).isNull();
+            assertThat(row.<String>getAs(ConfluentAvroDecode.ERROR_MESSAGE)).isNull();
+            assertThat(row.<Integer>getAs(ConfluentAvroDecode.SCHEMA_ID)).isEqualTo(tradeId);
+            assertThat(row.<Row>getAs(ConfluentAvroDecode.RECORD).<String>getAs("trade_id")).isEqualTo(offset == 0 ? "T-1" : "T-2");
+        }
     }
 
     @Test
@@ -139,7 +143,7 @@ class UndecodableRecordsIT {
 
     @Test
     void everyRowIsAccountedFor() {
-        assertThat(outcomes).hasSize(10);
+        assertThat(outcomes).hasSize(11);
         List<Long> failed = outcomes.values().stream().filter(r -> r.getAs(ConfluentAvroDecode.ERROR_REASON) != null)
                 .map(r -> r.<Long>getAs("offset")).sorted().toList();
         assertThat(failed).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
