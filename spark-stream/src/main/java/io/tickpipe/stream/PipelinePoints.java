@@ -24,7 +24,7 @@ final class PipelinePoints implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
         if (writer != null) {
             writer.close();
             writer = null;

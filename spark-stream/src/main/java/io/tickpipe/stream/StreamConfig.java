@@ -69,6 +69,7 @@ public record StreamConfig(
         putIfSet(s, "influx.org", o.influxOrg);
         putIfSet(s, "influx.bucket", o.influxBucket);
         putIfSet(s, "influx.token.file", o.influxTokenFile);
+        s.put("influx.max.retries", Integer.toString(o.influxMaxRetries));
         return s;
     }
 

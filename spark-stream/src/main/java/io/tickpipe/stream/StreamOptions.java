@@ -83,6 +83,11 @@ public final class StreamOptions {
     @Option(names = "--influx-token-file", paramLabel = "FILE", description = "File holding the API token (v2); or set INFLUX_TOKEN.")
     Path influxTokenFile;
 
+    @Option(names = "--influx-max-retries", defaultValue = "8", paramLabel = "N",
+            description = "Retries of a failed write (InfluxDB down, 5xx, 429), with exponential backoff from 200 ms"
+                    + " to 10 s; then the micro-batch fails and its query restarts from the checkpoint (default: ${DEFAULT-VALUE}).")
+    int influxMaxRetries;
+
     @Option(names = "--checkpoint-dir", defaultValue = "checkpoints/spark-stream", paramLabel = "DIR",
             description = "Checkpoint root, one subdirectory per query; on a cluster a shared file system"
                     + " such as HDFS or S3 (default: ${DEFAULT-VALUE}).")

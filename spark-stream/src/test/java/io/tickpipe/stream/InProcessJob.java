@@ -43,8 +43,14 @@ final class InProcessJob implements AutoCloseable {
         return launch.config();
     }
 
+    /** Starts the job and returns once both its queries run. */
     static InProcessJob start(String... args) {
-        return new InProcessJob(config(args));
+        InProcessJob job = new InProcessJob(config(args));
+        Eventually.until(java.time.Duration.ofMinutes(1),
+                () -> job.failure.get() != null || session().streams().active().length == 2,
+                () -> session().streams().active().length + " queries active");
+        assertThat(job.failure.get()).as("job failure").isNull();
+        return job;
     }
 
     StreamingQuery query(String name) {
@@ -57,11 +63,16 @@ final class InProcessJob implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, TimeoutException {
+    public void close() throws TimeoutException {
         for (StreamingQuery query : session().streams().active()) {
             query.stop();
         }
-        thread.join(60_000);
+        try {
+            thread.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while stopping the job", e);
+        }
         assertThat(thread.isAlive()).as("job thread ended").isFalse();
         assertThat(failure.get()).as("job failure").isNull();
     }

@@ -21,223 +21,223 @@ import java.util.regex.Pattern;
  * started with: changing intervals or periods needs a new checkpoint.
  */
 public final class AnalyticsConfig implements Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** What Spark's {@code withWatermark} accepts in practice: {@code 5 seconds}, {@code 1 minute 30 seconds}. */
-  private static final Pattern DELAY = Pattern.compile(
-      "(interval\\s+)?\\d+\\s*(microseconds?|milliseconds?|seconds?|minutes?|hours?|days?|weeks?)"
-          + "(\\s+\\d+\\s*(microseconds?|milliseconds?|seconds?|minutes?|hours?|days?|weeks?))*");
+    /** What Spark's {@code withWatermark} accepts in practice: {@code 5 seconds}, {@code 1 minute 30 seconds}. */
+    private static final Pattern DELAY = Pattern.compile(
+            "(interval\\s+)?\\d+\\s*(microseconds?|milliseconds?|seconds?|minutes?|hours?|days?|weeks?)"
+                    + "(\\s+\\d+\\s*(microseconds?|milliseconds?|seconds?|minutes?|hours?|days?|weeks?))*");
 
-  private final List<BarInterval> intervals;
-  private final String watermark;
-  private final int smaPeriod;
-  private final int emaPeriod;
-  private final int rsiPeriod;
-  private final ZoneId sessionZone;
-  private final LocalTime sessionOpen;
-  private final int anomalyWindow;
-  private final double anomalyThreshold;
+    private final List<BarInterval> intervals;
+    private final String watermark;
+    private final int smaPeriod;
+    private final int emaPeriod;
+    private final int rsiPeriod;
+    private final ZoneId sessionZone;
+    private final LocalTime sessionOpen;
+    private final int anomalyWindow;
+    private final double anomalyThreshold;
 
-  private AnalyticsConfig(Builder b) {
-    this.intervals = List.copyOf(b.intervals);
-    this.watermark = b.watermark;
-    this.smaPeriod = b.smaPeriod;
-    this.emaPeriod = b.emaPeriod;
-    this.rsiPeriod = b.rsiPeriod;
-    this.sessionZone = b.sessionZone;
-    this.sessionOpen = b.sessionOpen;
-    this.anomalyWindow = b.anomalyWindow;
-    this.anomalyThreshold = b.anomalyThreshold;
-  }
-
-  /**
-   * Intervals 1s and 1m, watermark 5 seconds, SMA 20, EMA 20, RSI 14, sessions opening 09:30
-   * America/New_York, anomaly window 30 bars and threshold 4.0.
-   */
-  public static AnalyticsConfig defaults() {
-    return builder().build();
-  }
-
-  /** A builder holding the defaults. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder holding this configuration. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.intervals = new ArrayList<>(intervals);
-    b.watermark = watermark;
-    b.smaPeriod = smaPeriod;
-    b.emaPeriod = emaPeriod;
-    b.rsiPeriod = rsiPeriod;
-    b.sessionZone = sessionZone;
-    b.sessionOpen = sessionOpen;
-    b.anomalyWindow = anomalyWindow;
-    b.anomalyThreshold = anomalyThreshold;
-    return b;
-  }
-
-  /** Bar intervals, in the order given. */
-  public List<BarInterval> intervals() {
-    return intervals;
-  }
-
-  /** Spark delay string for {@code withWatermark("event_time", ...)} in streaming. */
-  public String watermark() {
-    return watermark;
-  }
-
-  /** SMA period in bars; the sink names the field {@code sma_<n>}. */
-  public int smaPeriod() {
-    return smaPeriod;
-  }
-
-  /** EMA period in bars. */
-  public int emaPeriod() {
-    return emaPeriod;
-  }
-
-  /** RSI period in bars. */
-  public int rsiPeriod() {
-    return rsiPeriod;
-  }
-
-  /** Zone of the session open. */
-  public ZoneId sessionZone() {
-    return sessionZone;
-  }
-
-  /** Local time at which each daily session opens. */
-  public LocalTime sessionOpen() {
-    return sessionOpen;
-  }
-
-  /** The sessions for session VWAP. */
-  public SessionCalendar sessionCalendar() {
-    return new SessionCalendar(sessionZone, sessionOpen);
-  }
-
-  /** Bars of history an anomaly score weighs (EWMA span), and bars of warm-up before any flag. */
-  public int anomalyWindow() {
-    return anomalyWindow;
-  }
-
-  /** |score| at or above which a bar is flagged. */
-  public double anomalyThreshold() {
-    return anomalyThreshold;
-  }
-
-  @Override
-  public String toString() {
-    return "AnalyticsConfig{intervals=" + intervals + ", watermark='" + watermark + "', sma="
-        + smaPeriod + ", ema=" + emaPeriod + ", rsi=" + rsiPeriod + ", session=" + sessionOpen + " "
-        + sessionZone + ", anomalyWindow=" + anomalyWindow + ", anomalyThreshold=" + anomalyThreshold
-        + "}";
-  }
-
-  /** Builds an {@link AnalyticsConfig}; starts from the defaults. */
-  public static final class Builder {
-    private List<BarInterval> intervals = List.of(BarInterval.parse("1s"), BarInterval.parse("1m"));
-    private String watermark = "5 seconds";
-    private int smaPeriod = 20;
-    private int emaPeriod = 20;
-    private int rsiPeriod = 14;
-    private ZoneId sessionZone = ZoneId.of("America/New_York");
-    private LocalTime sessionOpen = LocalTime.of(9, 30);
-    private int anomalyWindow = 30;
-    private double anomalyThreshold = 4.0;
-
-    private Builder() {
+    private AnalyticsConfig(Builder b) {
+        this.intervals = List.copyOf(b.intervals);
+        this.watermark = b.watermark;
+        this.smaPeriod = b.smaPeriod;
+        this.emaPeriod = b.emaPeriod;
+        this.rsiPeriod = b.rsiPeriod;
+        this.sessionZone = b.sessionZone;
+        this.sessionOpen = b.sessionOpen;
+        this.anomalyWindow = b.anomalyWindow;
+        this.anomalyThreshold = b.anomalyThreshold;
     }
 
-    /** Bar intervals such as {@code "1s", "1m", "5m", "1h", "1d"}; at least one, no duplicates. */
-    public Builder intervals(String... labels) {
-      List<BarInterval> parsed = new ArrayList<>();
-      for (String label : labels) {
-        parsed.add(BarInterval.parse(label));
-      }
-      this.intervals = parsed;
-      return this;
+    /**
+     * Intervals 1s and 1m, watermark 5 seconds, SMA 20, EMA 20, RSI 14, sessions opening 09:30
+     * America/New_York, anomaly window 30 bars and threshold 4.0.
+     */
+    public static AnalyticsConfig defaults() {
+        return builder().build();
     }
 
-    /** Spark delay string, e.g. {@code "5 seconds"}. */
-    public Builder watermark(String delay) {
-      this.watermark = delay;
-      return this;
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** SMA period, at least 1. */
-    public Builder smaPeriod(int period) {
-      this.smaPeriod = period;
-      return this;
+    /** A builder holding this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.intervals = new ArrayList<>(intervals);
+        b.watermark = watermark;
+        b.smaPeriod = smaPeriod;
+        b.emaPeriod = emaPeriod;
+        b.rsiPeriod = rsiPeriod;
+        b.sessionZone = sessionZone;
+        b.sessionOpen = sessionOpen;
+        b.anomalyWindow = anomalyWindow;
+        b.anomalyThreshold = anomalyThreshold;
+        return b;
     }
 
-    /** EMA period, at least 1. */
-    public Builder emaPeriod(int period) {
-      this.emaPeriod = period;
-      return this;
+    /** Bar intervals, in the order given. */
+    public List<BarInterval> intervals() {
+        return intervals;
     }
 
-    /** RSI period, at least 1. */
-    public Builder rsiPeriod(int period) {
-      this.rsiPeriod = period;
-      return this;
+    /** Spark delay string for {@code withWatermark("event_time", ...)} in streaming. */
+    public String watermark() {
+        return watermark;
     }
 
-    /** Zone id of the session open, e.g. {@code "America/New_York"}. */
-    public Builder sessionZone(String zoneId) {
-      try {
-        this.sessionZone = ZoneId.of(Objects.requireNonNull(zoneId, "sessionZone"));
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException("sessionZone '" + zoneId + "' is not a zone id: " + e.getMessage(), e);
-      }
-      return this;
+    /** SMA period in bars; the sink names the field {@code sma_<n>}. */
+    public int smaPeriod() {
+        return smaPeriod;
     }
 
-    /** Local time of the session open, e.g. {@code LocalTime.of(9, 30)}. */
-    public Builder sessionOpen(LocalTime open) {
-      this.sessionOpen = open;
-      return this;
+    /** EMA period in bars. */
+    public int emaPeriod() {
+        return emaPeriod;
     }
 
-    /** Anomaly window in bars, at least 2. */
-    public Builder anomalyWindow(int bars) {
-      this.anomalyWindow = bars;
-      return this;
+    /** RSI period in bars. */
+    public int rsiPeriod() {
+        return rsiPeriod;
     }
 
-    /** Anomaly threshold, a positive finite number. */
-    public Builder anomalyThreshold(double threshold) {
-      this.anomalyThreshold = threshold;
-      return this;
+    /** Zone of the session open. */
+    public ZoneId sessionZone() {
+        return sessionZone;
     }
 
-    /** The configuration; {@link IllegalArgumentException} naming the first bad setting. */
-    public AnalyticsConfig build() {
-      require(intervals != null && !intervals.isEmpty(), "intervals: at least one bar interval is needed");
-      Set<String> labels = new HashSet<>();
-      Set<Long> lengths = new HashSet<>();
-      for (BarInterval interval : intervals) {
-        require(labels.add(interval.label()) && lengths.add(interval.micros()),
-            "intervals: " + interval + " is given twice (or as another spelling of the same length)");
-      }
-      require(watermark != null && DELAY.matcher(watermark.trim().toLowerCase(Locale.ROOT)).matches(),
-          "watermark '" + watermark + "' is not a Spark delay such as '5 seconds' or '1 minute'");
-      require(smaPeriod >= 1, "smaPeriod must be at least 1, was " + smaPeriod);
-      require(emaPeriod >= 1, "emaPeriod must be at least 1, was " + emaPeriod);
-      require(rsiPeriod >= 1, "rsiPeriod must be at least 1, was " + rsiPeriod);
-      require(sessionOpen != null, "sessionOpen is required");
-      require(anomalyWindow >= 2, "anomalyWindow must be at least 2 bars, was " + anomalyWindow);
-      require(anomalyThreshold > 0 && Double.isFinite(anomalyThreshold),
-          "anomalyThreshold must be a positive finite number, was " + anomalyThreshold);
-      return new AnalyticsConfig(this);
+    /** Local time at which each daily session opens. */
+    public LocalTime sessionOpen() {
+        return sessionOpen;
     }
 
-    private static void require(boolean condition, String message) {
-      if (!condition) {
-        throw new IllegalArgumentException(message);
-      }
+    /** The sessions for session VWAP. */
+    public SessionCalendar sessionCalendar() {
+        return new SessionCalendar(sessionZone, sessionOpen);
     }
-  }
+
+    /** Bars of history an anomaly score weighs (EWMA span), and bars of warm-up before any flag. */
+    public int anomalyWindow() {
+        return anomalyWindow;
+    }
+
+    /** |score| at or above which a bar is flagged. */
+    public double anomalyThreshold() {
+        return anomalyThreshold;
+    }
+
+    @Override
+    public String toString() {
+        return "AnalyticsConfig{intervals=" + intervals + ", watermark='" + watermark + "', sma="
+                + smaPeriod + ", ema=" + emaPeriod + ", rsi=" + rsiPeriod + ", session=" + sessionOpen + " "
+                + sessionZone + ", anomalyWindow=" + anomalyWindow + ", anomalyThreshold=" + anomalyThreshold
+                + "}";
+    }
+
+    /** Builds an {@link AnalyticsConfig}; starts from the defaults. */
+    public static final class Builder {
+        private List<BarInterval> intervals = List.of(BarInterval.parse("1s"), BarInterval.parse("1m"));
+        private String watermark = "5 seconds";
+        private int smaPeriod = 20;
+        private int emaPeriod = 20;
+        private int rsiPeriod = 14;
+        private ZoneId sessionZone = ZoneId.of("America/New_York");
+        private LocalTime sessionOpen = LocalTime.of(9, 30);
+        private int anomalyWindow = 30;
+        private double anomalyThreshold = 4.0;
+
+        private Builder() {
+        }
+
+        /** Bar intervals such as {@code "1s", "1m", "5m", "1h", "1d"}; at least one, no duplicates. */
+        public Builder intervals(String... labels) {
+            List<BarInterval> parsed = new ArrayList<>();
+            for (String label : labels) {
+                parsed.add(BarInterval.parse(label));
+            }
+            this.intervals = parsed;
+            return this;
+        }
+
+        /** Spark delay string, e.g. {@code "5 seconds"}. */
+        public Builder watermark(String delay) {
+            this.watermark = delay;
+            return this;
+        }
+
+        /** SMA period, at least 1. */
+        public Builder smaPeriod(int period) {
+            this.smaPeriod = period;
+            return this;
+        }
+
+        /** EMA period, at least 1. */
+        public Builder emaPeriod(int period) {
+            this.emaPeriod = period;
+            return this;
+        }
+
+        /** RSI period, at least 1. */
+        public Builder rsiPeriod(int period) {
+            this.rsiPeriod = period;
+            return this;
+        }
+
+        /** Zone id of the session open, e.g. {@code "America/New_York"}. */
+        public Builder sessionZone(String zoneId) {
+            try {
+                this.sessionZone = ZoneId.of(Objects.requireNonNull(zoneId, "sessionZone"));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("sessionZone '" + zoneId + "' is not a zone id: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** Local time of the session open, e.g. {@code LocalTime.of(9, 30)}. */
+        public Builder sessionOpen(LocalTime open) {
+            this.sessionOpen = open;
+            return this;
+        }
+
+        /** Anomaly window in bars, at least 2. */
+        public Builder anomalyWindow(int bars) {
+            this.anomalyWindow = bars;
+            return this;
+        }
+
+        /** Anomaly threshold, a positive finite number. */
+        public Builder anomalyThreshold(double threshold) {
+            this.anomalyThreshold = threshold;
+            return this;
+        }
+
+        /** The configuration; {@link IllegalArgumentException} naming the first bad setting. */
+        public AnalyticsConfig build() {
+            require(intervals != null && !intervals.isEmpty(), "intervals: at least one bar interval is needed");
+            Set<String> labels = new HashSet<>();
+            Set<Long> lengths = new HashSet<>();
+            for (BarInterval interval : intervals) {
+                require(labels.add(interval.label()) && lengths.add(interval.micros()),
+                        "intervals: " + interval + " is given twice (or as another spelling of the same length)");
+            }
+            require(watermark != null && DELAY.matcher(watermark.trim().toLowerCase(Locale.ROOT)).matches(),
+                    "watermark '" + watermark + "' is not a Spark delay such as '5 seconds' or '1 minute'");
+            require(smaPeriod >= 1, "smaPeriod must be at least 1, was " + smaPeriod);
+            require(emaPeriod >= 1, "emaPeriod must be at least 1, was " + emaPeriod);
+            require(rsiPeriod >= 1, "rsiPeriod must be at least 1, was " + rsiPeriod);
+            require(sessionOpen != null, "sessionOpen is required");
+            require(anomalyWindow >= 2, "anomalyWindow must be at least 2 bars, was " + anomalyWindow);
+            require(anomalyThreshold > 0 && Double.isFinite(anomalyThreshold),
+                    "anomalyThreshold must be a positive finite number, was " + anomalyThreshold);
+            return new AnalyticsConfig(this);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
 }

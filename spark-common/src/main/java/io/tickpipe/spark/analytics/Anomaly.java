@@ -5,5 +5,5 @@ package io.tickpipe.spark.analytics;
  * {@code |score| >= threshold} against the recent history of its symbol and interval.
  */
 public record Anomaly(String symbol, String interval, AnomalyKind kind, long startMicros,
-    double score, double close, double volume, double value) implements AnalyticsEvent {
+        double score, double close, double volume, double value) implements AnalyticsEvent {
 }

@@ -2,19 +2,19 @@ package io.tickpipe.spark.analytics;
 
 /** What an anomaly score was computed on. */
 public enum AnomalyKind {
-  /** Log return of the bar's close against the previous final bar's close. */
-  RETURN("return"),
-  /** Log of the bar's volume. */
-  VOLUME("volume");
+    /** Log return of the bar's close against the previous final bar's close. */
+    RETURN("return"),
+    /** Log of the bar's volume. */
+    VOLUME("volume");
 
-  private final String label;
+    private final String label;
 
-  AnomalyKind(String label) {
-    this.label = label;
-  }
+    AnomalyKind(String label) {
+        this.label = label;
+    }
 
-  /** The {@code kind} column value. */
-  public String label() {
-    return label;
-  }
+    /** The {@code kind} column value. */
+    public String label() {
+        return label;
+    }
 }

@@ -5,6 +5,6 @@ package io.tickpipe.spark.analytics;
  * {@code isFinal} is false for a live bar that may still change, true once no trade can reach it.
  */
 public record Bar(String symbol, String interval, long startMicros, double open, double high,
-    double low, double close, double volume, long tradeCount, Double vwap, boolean isFinal)
-    implements AnalyticsEvent {
+        double low, double close, double volume, long tradeCount, Double vwap, boolean isFinal)
+        implements AnalyticsEvent {
 }

@@ -13,60 +13,60 @@ import org.apache.spark.sql.types.StructType;
  * depend on {@code spark.sql.datetime.java8API.enabled}.
  */
 final class EventRows {
-  static final String BAR = "bar";
-  static final String INDICATORS = "indicators";
-  static final String ANOMALY = "anomaly";
-  static final String TIME_MICROS = "time_micros";
+    static final String BAR = "bar";
+    static final String INDICATORS = "indicators";
+    static final String ANOMALY = "anomaly";
+    static final String TIME_MICROS = "time_micros";
 
-  static final StructType SCHEMA = new StructType()
-      .add("event", DataTypes.StringType, false)
-      .add("symbol", DataTypes.StringType, false)
-      .add("interval", DataTypes.StringType, false)
-      .add(TIME_MICROS, DataTypes.LongType, false)
-      .add("open", DataTypes.DoubleType)
-      .add("high", DataTypes.DoubleType)
-      .add("low", DataTypes.DoubleType)
-      .add("close", DataTypes.DoubleType)
-      .add("volume", DataTypes.DoubleType)
-      .add("trade_count", DataTypes.LongType)
-      .add("vwap", DataTypes.DoubleType)
-      .add("final", DataTypes.BooleanType)
-      .add("session_vwap", DataTypes.DoubleType)
-      .add("sma", DataTypes.DoubleType)
-      .add("ema", DataTypes.DoubleType)
-      .add("rsi", DataTypes.DoubleType)
-      .add("kind", DataTypes.StringType)
-      .add("score", DataTypes.DoubleType)
-      .add("value", DataTypes.DoubleType);
+    static final StructType SCHEMA = new StructType()
+            .add("event", DataTypes.StringType, false)
+            .add("symbol", DataTypes.StringType, false)
+            .add("interval", DataTypes.StringType, false)
+            .add(TIME_MICROS, DataTypes.LongType, false)
+            .add("open", DataTypes.DoubleType)
+            .add("high", DataTypes.DoubleType)
+            .add("low", DataTypes.DoubleType)
+            .add("close", DataTypes.DoubleType)
+            .add("volume", DataTypes.DoubleType)
+            .add("trade_count", DataTypes.LongType)
+            .add("vwap", DataTypes.DoubleType)
+            .add("final", DataTypes.BooleanType)
+            .add("session_vwap", DataTypes.DoubleType)
+            .add("sma", DataTypes.DoubleType)
+            .add("ema", DataTypes.DoubleType)
+            .add("rsi", DataTypes.DoubleType)
+            .add("kind", DataTypes.StringType)
+            .add("score", DataTypes.DoubleType)
+            .add("value", DataTypes.DoubleType);
 
-  private EventRows() {
-  }
-
-  static Row toRow(AnalyticsEvent event) {
-    if (event instanceof Bar b) {
-      return row(BAR, b, b.open(), b.high(), b.low(), b.close(), b.volume(), b.tradeCount(), b.vwap(),
-          b.isFinal(), null, null, null, null, null, null, null);
+    private EventRows() {
     }
-    if (event instanceof IndicatorValues i) {
-      return row(INDICATORS, i, null, null, null, null, null, null, null, null,
-          i.sessionVwap(), i.sma(), i.ema(), i.rsi(), null, null, null);
+
+    static Row toRow(AnalyticsEvent event) {
+        if (event instanceof Bar b) {
+            return row(BAR, b, b.open(), b.high(), b.low(), b.close(), b.volume(), b.tradeCount(), b.vwap(),
+                    b.isFinal(), null, null, null, null, null, null, null);
+        }
+        if (event instanceof IndicatorValues i) {
+            return row(INDICATORS, i, null, null, null, null, null, null, null, null,
+                    i.sessionVwap(), i.sma(), i.ema(), i.rsi(), null, null, null);
+        }
+        Anomaly a = (Anomaly) event;
+        return row(ANOMALY, a, null, null, null, a.close(), a.volume(), null, null, null,
+                null, null, null, null, a.kind().label(), a.score(), a.value());
     }
-    Anomaly a = (Anomaly) event;
-    return row(ANOMALY, a, null, null, null, a.close(), a.volume(), null, null, null,
-        null, null, null, null, a.kind().label(), a.score(), a.value());
-  }
 
-  private static Row row(String type, AnalyticsEvent e, Object... rest) {
-    Object[] values = new Object[4 + rest.length];
-    values[0] = type;
-    values[1] = e.symbol();
-    values[2] = e.interval();
-    values[3] = e.startMicros();
-    System.arraycopy(rest, 0, values, 4, rest.length);
-    return RowFactory.create(values);
-  }
+    private static Row row(String type, AnalyticsEvent e, Object... rest) {
+        Object[] values = new Object[4 + rest.length];
+        values[0] = type;
+        values[1] = e.symbol();
+        values[2] = e.interval();
+        values[3] = e.startMicros();
+        System.arraycopy(rest, 0, values, 4, rest.length);
+        return RowFactory.create(values);
+    }
 
-  static List<Row> toRows(List<? extends AnalyticsEvent> events) {
-    return events.stream().map(EventRows::toRow).toList();
-  }
+    static List<Row> toRows(List<? extends AnalyticsEvent> events) {
+        return events.stream().map(EventRows::toRow).toList();
+    }
 }

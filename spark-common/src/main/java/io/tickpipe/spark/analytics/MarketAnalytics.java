@@ -25,88 +25,88 @@ import org.apache.spark.sql.types.StructField;
  * {@code indicators} and {@code anomalies}.
  */
 public final class MarketAnalytics {
-  private MarketAnalytics() {
-  }
-
-  /**
-   * Events of {@code trades} (columns {@code symbol} string, {@code price} and {@code size} double,
-   * {@code event_time} timestamp, {@code sequence} long; others are ignored).
-   *
-   * <p>Streaming: applies {@code withWatermark("event_time", config.watermark())}; Spark drops trades
-   * older than the watermark and counts them in {@code stateOperators[].numRowsDroppedByWatermark}.
-   * Each micro-batch emits the bars its trades touched that are still open ({@code final} false),
-   * then every bar the watermark has passed ({@code final} true) with its indicators and anomalies.
-   * Output mode Append.
-   *
-   * <p>Batch: every bar is final at the end of the input; only final bars are emitted.
-   *
-   * <p>Columns: {@code event} ("bar", "indicators", "anomaly"), {@code symbol}, {@code interval},
-   * {@code time} (bar start), then the union of the columns of the three projections, null where an
-   * event kind does not have one.
-   */
-  public static Dataset<Row> analyze(Dataset<Row> trades, AnalyticsConfig config) {
-    boolean streaming = trades.isStreaming();
-    Dataset<Row> input = trades
-        .select(col("symbol"), col("price").cast("double"), col("size").cast("double"),
-            col("event_time"), col("sequence").cast("long"))
-        .where(col("symbol").isNotNull());
-    if (streaming) {
-      input = input.withWatermark("event_time", config.watermark());
+    private MarketAnalytics() {
     }
-    Dataset<Row> events = input
-        .withColumn("event_micros", unix_micros(col("event_time")))
-        .groupByKey((MapFunction<Row, String>) trade -> trade.getString(0), Encoders.STRING())
-        .flatMapGroupsWithState(
-            new AnalyticsStateFunction(config, streaming),
-            OutputMode.Append(),
-            // Java serialization: the state is a small graph of plain Serializable classes (BigDecimal
-            // sums, tree maps, ring buffers) that a bean encoder cannot express; unlike Kryo's field
-            // serializer it has serialVersionUID and tolerates added fields, so a checkpoint
-            // survives compatible changes to these classes. A symbol's state is a few KB, so the
-            // slower, larger format costs little.
-            Encoders.javaSerialization(SymbolState.class),
-            Encoders.row(EventRows.SCHEMA),
-            streaming ? GroupStateTimeout.EventTimeTimeout() : GroupStateTimeout.NoTimeout());
-    List<Column> columns = new ArrayList<>();
-    for (StructField field : EventRows.SCHEMA.fields()) {
-      columns.add(field.name().equals(EventRows.TIME_MICROS)
-          ? timestamp_micros(col(EventRows.TIME_MICROS)).as("time")
-          : col(field.name()));
+
+    /**
+     * Events of {@code trades} (columns {@code symbol} string, {@code price} and {@code size} double,
+     * {@code event_time} timestamp, {@code sequence} long; others are ignored).
+     *
+     * <p>Streaming: applies {@code withWatermark("event_time", config.watermark())}; Spark drops trades
+     * older than the watermark and counts them in {@code stateOperators[].numRowsDroppedByWatermark}.
+     * Each micro-batch emits the bars its trades touched that are still open ({@code final} false),
+     * then every bar the watermark has passed ({@code final} true) with its indicators and anomalies.
+     * Output mode Append.
+     *
+     * <p>Batch: every bar is final at the end of the input; only final bars are emitted.
+     *
+     * <p>Columns: {@code event} ("bar", "indicators", "anomaly"), {@code symbol}, {@code interval},
+     * {@code time} (bar start), then the union of the columns of the three projections, null where an
+     * event kind does not have one.
+     */
+    public static Dataset<Row> analyze(Dataset<Row> trades, AnalyticsConfig config) {
+        boolean streaming = trades.isStreaming();
+        Dataset<Row> input = trades
+                .select(col("symbol"), col("price").cast("double"), col("size").cast("double"),
+                        col("event_time"), col("sequence").cast("long"))
+                .where(col("symbol").isNotNull());
+        if (streaming) {
+            input = input.withWatermark("event_time", config.watermark());
+        }
+        Dataset<Row> events = input
+                .withColumn("event_micros", unix_micros(col("event_time")))
+                .groupByKey((MapFunction<Row, String>) trade -> trade.getString(0), Encoders.STRING())
+                .flatMapGroupsWithState(
+                        new AnalyticsStateFunction(config, streaming),
+                        OutputMode.Append(),
+                        // Java serialization: the state is a small graph of plain Serializable classes (BigDecimal
+                        // sums, tree maps, ring buffers) that a bean encoder cannot express; unlike Kryo's field
+                        // serializer it has serialVersionUID and tolerates added fields, so a checkpoint
+                        // survives compatible changes to these classes. A symbol's state is a few KB, so the
+                        // slower, larger format costs little.
+                        Encoders.javaSerialization(SymbolState.class),
+                        Encoders.row(EventRows.SCHEMA),
+                        streaming ? GroupStateTimeout.EventTimeTimeout() : GroupStateTimeout.NoTimeout());
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : EventRows.SCHEMA.fields()) {
+            columns.add(field.name().equals(EventRows.TIME_MICROS)
+                    ? timestamp_micros(col(EventRows.TIME_MICROS)).as("time")
+                    : col(field.name()));
+        }
+        return events.select(columns.toArray(Column[]::new));
     }
-    return events.select(columns.toArray(Column[]::new));
-  }
 
-  /**
-   * Bars: {@code symbol, interval, time, open, high, low, close, volume, trade_count, vwap, final}.
-   */
-  public static Dataset<Row> bars(Dataset<Row> events) {
-    return project(events, EventRows.BAR, "symbol", "interval", "time", "open", "high", "low",
-        "close", "volume", "trade_count", "vwap", "final");
-  }
-
-  /**
-   * Indicators of final bars: {@code symbol, interval, time, session_vwap, sma, ema, rsi}; sma, ema
-   * and rsi are null while warming up.
-   */
-  public static Dataset<Row> indicators(Dataset<Row> events) {
-    return project(events, EventRows.INDICATORS, "symbol", "interval", "time", "session_vwap", "sma",
-        "ema", "rsi");
-  }
-
-  /**
-   * Anomalies of final bars: {@code symbol, interval, kind, time, score, close, volume, value};
-   * kind is "return" (value = log return) or "volume" (value = log volume).
-   */
-  public static Dataset<Row> anomalies(Dataset<Row> events) {
-    return project(events, EventRows.ANOMALY, "symbol", "interval", "kind", "time", "score", "close",
-        "volume", "value");
-  }
-
-  private static Dataset<Row> project(Dataset<Row> events, String type, String... columns) {
-    Column[] selected = new Column[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      selected[i] = col(columns[i]);
+    /**
+     * Bars: {@code symbol, interval, time, open, high, low, close, volume, trade_count, vwap, final}.
+     */
+    public static Dataset<Row> bars(Dataset<Row> events) {
+        return project(events, EventRows.BAR, "symbol", "interval", "time", "open", "high", "low",
+                "close", "volume", "trade_count", "vwap", "final");
     }
-    return events.where(col("event").equalTo(type)).select(selected);
-  }
+
+    /**
+     * Indicators of final bars: {@code symbol, interval, time, session_vwap, sma, ema, rsi}; sma, ema
+     * and rsi are null while warming up.
+     */
+    public static Dataset<Row> indicators(Dataset<Row> events) {
+        return project(events, EventRows.INDICATORS, "symbol", "interval", "time", "session_vwap", "sma",
+                "ema", "rsi");
+    }
+
+    /**
+     * Anomalies of final bars: {@code symbol, interval, kind, time, score, close, volume, value};
+     * kind is "return" (value = log return) or "volume" (value = log volume).
+     */
+    public static Dataset<Row> anomalies(Dataset<Row> events) {
+        return project(events, EventRows.ANOMALY, "symbol", "interval", "kind", "time", "score", "close",
+                "volume", "value");
+    }
+
+    private static Dataset<Row> project(Dataset<Row> events, String type, String... columns) {
+        Column[] selected = new Column[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            selected[i] = col(columns[i]);
+        }
+        return events.where(col("event").equalTo(type)).select(selected);
+    }
 }

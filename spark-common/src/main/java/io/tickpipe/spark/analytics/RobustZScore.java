@@ -29,52 +29,52 @@ import java.io.Serializable;
  * </ul>
  */
 public final class RobustZScore implements Serializable {
-  private static final long serialVersionUID = 1L;
-  /** Mean absolute deviation of normal data is sigma * sqrt(2/pi). */
-  static final double ABS_DEVIATION_TO_SIGMA = Math.sqrt(Math.PI / 2);
-  static final double MIN_SIGMA = 1e-9;
+    private static final long serialVersionUID = 1L;
+    /** Mean absolute deviation of normal data is sigma * sqrt(2/pi). */
+    static final double ABS_DEVIATION_TO_SIGMA = Math.sqrt(Math.PI / 2);
+    static final double MIN_SIGMA = 1e-9;
 
-  private final int window;
-  private final double threshold;
-  private final double weight;
-  private long count;
-  private double mean;
-  private double absDeviation;
+    private final int window;
+    private final double threshold;
+    private final double weight;
+    private long count;
+    private double mean;
+    private double absDeviation;
 
-  /** Scores against about {@code window} recent values; clips learned deviations at {@code threshold} sigma. */
-  public RobustZScore(int window, double threshold) {
-    if (window < 2) {
-      throw new IllegalArgumentException("anomaly window must be at least 2, was " + window);
+    /** Scores against about {@code window} recent values; clips learned deviations at {@code threshold} sigma. */
+    public RobustZScore(int window, double threshold) {
+        if (window < 2) {
+            throw new IllegalArgumentException("anomaly window must be at least 2, was " + window);
+        }
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("anomaly threshold must be a positive number, was " + threshold);
+        }
+        this.window = window;
+        this.threshold = threshold;
+        this.weight = 2.0 / (window + 1);
     }
-    if (!(threshold > 0) || Double.isInfinite(threshold)) {
-      throw new IllegalArgumentException("anomaly threshold must be a positive number, was " + threshold);
-    }
-    this.window = window;
-    this.threshold = threshold;
-    this.weight = 2.0 / (window + 1);
-  }
 
-  /** Scores {@code value} against the history, then learns it; NaN while warming up. */
-  public double observe(double value) {
-    boolean warm = count >= window;
-    double sigma = Math.max(ABS_DEVIATION_TO_SIGMA * absDeviation, MIN_SIGMA);
-    double deviation = value - mean;
-    double score = warm ? deviation / sigma : Double.NaN;
-    if (count == 0) {
-      mean = value;
-    } else {
-      double w = warm ? weight : Math.max(1.0 / (count + 1), weight);
-      double limit = threshold * sigma;
-      double learned = warm ? Math.max(-limit, Math.min(limit, deviation)) : deviation;
-      mean += w * learned;
-      absDeviation += w * (Math.abs(learned) - absDeviation);
+    /** Scores {@code value} against the history, then learns it; NaN while warming up. */
+    public double observe(double value) {
+        boolean warm = count >= window;
+        double sigma = Math.max(ABS_DEVIATION_TO_SIGMA * absDeviation, MIN_SIGMA);
+        double deviation = value - mean;
+        double score = warm ? deviation / sigma : Double.NaN;
+        if (count == 0) {
+            mean = value;
+        } else {
+            double w = warm ? weight : Math.max(1.0 / (count + 1), weight);
+            double limit = threshold * sigma;
+            double learned = warm ? Math.max(-limit, Math.min(limit, deviation)) : deviation;
+            mean += w * learned;
+            absDeviation += w * (Math.abs(learned) - absDeviation);
+        }
+        count++;
+        return score;
     }
-    count++;
-    return score;
-  }
 
-  /** Whether {@code score} (from {@link #observe}) is an anomaly. */
-  public boolean isAnomalous(double score) {
-    return Math.abs(score) >= threshold;
-  }
+    /** Whether {@code score} (from {@link #observe}) is an anomaly. */
+    public boolean isAnomalous(double score) {
+        return Math.abs(score) >= threshold;
+    }
 }

@@ -15,27 +15,27 @@ import java.time.temporal.ChronoUnit;
  * simple; weekends simply hold small sessions. Zone rules make it follow daylight saving time.
  */
 public final class SessionCalendar implements Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final ZoneId zone;
-  private final LocalTime open;
+    private final ZoneId zone;
+    private final LocalTime open;
 
-  /** Sessions opening daily at {@code open} local time in {@code zone}. */
-  public SessionCalendar(ZoneId zone, LocalTime open) {
-    this.zone = zone;
-    this.open = open;
-  }
-
-  /** Epoch micros of the open of the session holding the instant {@code epochMicros}. */
-  public long sessionStart(long epochMicros) {
-    Instant instant = Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
-    LocalDate day = instant.atZone(zone).toLocalDate();
-    // ZonedDateTime.of moves a time in a spring-forward gap to after the gap, so an open inside the
-    // gap still opens exactly once that day.
-    ZonedDateTime opening = ZonedDateTime.of(day, open, zone);
-    if (opening.toInstant().isAfter(instant)) {
-      opening = ZonedDateTime.of(day.minusDays(1), open, zone);
+    /** Sessions opening daily at {@code open} local time in {@code zone}. */
+    public SessionCalendar(ZoneId zone, LocalTime open) {
+        this.zone = zone;
+        this.open = open;
     }
-    return ChronoUnit.MICROS.between(Instant.EPOCH, opening.toInstant());
-  }
+
+    /** Epoch micros of the open of the session holding the instant {@code epochMicros}. */
+    public long sessionStart(long epochMicros) {
+        Instant instant = Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
+        LocalDate day = instant.atZone(zone).toLocalDate();
+        // ZonedDateTime.of moves a time in a spring-forward gap to after the gap, so an open inside the
+        // gap still opens exactly once that day.
+        ZonedDateTime opening = ZonedDateTime.of(day, open, zone);
+        if (opening.toInstant().isAfter(instant)) {
+            opening = ZonedDateTime.of(day.minusDays(1), open, zone);
+        }
+        return ChronoUnit.MICROS.between(Instant.EPOCH, opening.toInstant());
+    }
 }

@@ -9,31 +9,31 @@ import java.math.BigDecimal;
  * on how the input was split.
  */
 public final class SessionVwap implements Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final SessionCalendar calendar;
-  private long session = Long.MIN_VALUE;
-  private BigDecimal notional = BigDecimal.ZERO;
-  private BigDecimal volume = BigDecimal.ZERO;
+    private final SessionCalendar calendar;
+    private long session = Long.MIN_VALUE;
+    private BigDecimal notional = BigDecimal.ZERO;
+    private BigDecimal volume = BigDecimal.ZERO;
 
-  /** Session VWAP over {@code calendar}'s sessions. */
-  public SessionVwap(SessionCalendar calendar) {
-    this.calendar = calendar;
-  }
-
-  /**
-   * Adds the next final bar (in start order) by its exact notional and volume; returns the session
-   * VWAP including it, null while the session has no volume.
-   */
-  public Double add(long barStartMicros, BigDecimal barNotional, BigDecimal barVolume) {
-    long barSession = calendar.sessionStart(barStartMicros);
-    if (barSession != session) {
-      session = barSession;
-      notional = BigDecimal.ZERO;
-      volume = BigDecimal.ZERO;
+    /** Session VWAP over {@code calendar}'s sessions. */
+    public SessionVwap(SessionCalendar calendar) {
+        this.calendar = calendar;
     }
-    notional = notional.add(barNotional);
-    volume = volume.add(barVolume);
-    return ExactRatio.of(notional, volume);
-  }
+
+    /**
+     * Adds the next final bar (in start order) by its exact notional and volume; returns the session
+     * VWAP including it, null while the session has no volume.
+     */
+    public Double add(long barStartMicros, BigDecimal barNotional, BigDecimal barVolume) {
+        long barSession = calendar.sessionStart(barStartMicros);
+        if (barSession != session) {
+            session = barSession;
+            notional = BigDecimal.ZERO;
+            volume = BigDecimal.ZERO;
+        }
+        notional = notional.add(barNotional);
+        volume = volume.add(barVolume);
+        return ExactRatio.of(notional, volume);
+    }
 }

@@ -15,88 +15,88 @@ import java.util.OptionalLong;
  * job and the tests can drive it directly.
  */
 public final class SymbolState implements Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** One interval's open bars and the analytics of its final bars. */
-  private record Track(OpenBars bars, SeriesAnalytics series) implements Serializable {
-  }
-
-  private final String symbol;
-  private final List<Track> tracks;
-
-  /** Empty state of {@code symbol} for the intervals and parameters of {@code config}. */
-  public SymbolState(String symbol, AnalyticsConfig config) {
-    this.symbol = symbol;
-    this.tracks = new ArrayList<>();
-    for (BarInterval interval : config.intervals()) {
-      tracks.add(new Track(new OpenBars(interval), new SeriesAnalytics(config)));
+    /** One interval's open bars and the analytics of its final bars. */
+    private record Track(OpenBars bars, SeriesAnalytics series) implements Serializable {
     }
-  }
 
-  /**
-   * Adds one trade to the open bar of each interval. Returns false when no bar took it: a non-finite
-   * or non-positive price, a negative or non-finite size, or bars that are already final.
-   */
-  public boolean add(double price, double size, long timeMicros, long sequence) {
-    TradePrint trade = new TradePrint(timeMicros, sequence, price, size);
-    if (!trade.isUsable()) {
-      return false;
-    }
-    boolean taken = false;
-    for (Track track : tracks) {
-      taken |= track.bars().add(trade);
-    }
-    return taken;
-  }
+    private final String symbol;
+    private final List<Track> tracks;
 
-  /**
-   * Makes final every bar that ends at or before {@code watermarkMicros}: per interval in start
-   * order, each final bar followed by its indicators and anomalies.
-   */
-  public List<AnalyticsEvent> closeThrough(long watermarkMicros) {
-    List<AnalyticsEvent> events = new ArrayList<>();
-    for (Track track : tracks) {
-      emitFinal(track, track.bars().closeThrough(watermarkMicros), events);
+    /** Empty state of {@code symbol} for the intervals and parameters of {@code config}. */
+    public SymbolState(String symbol, AnalyticsConfig config) {
+        this.symbol = symbol;
+        this.tracks = new ArrayList<>();
+        for (BarInterval interval : config.intervals()) {
+            tracks.add(new Track(new OpenBars(interval), new SeriesAnalytics(config)));
+        }
     }
-    return events;
-  }
 
-  /** Makes every open bar final, as {@link #closeThrough} does: the input has ended. */
-  public List<AnalyticsEvent> closeAll() {
-    List<AnalyticsEvent> events = new ArrayList<>();
-    for (Track track : tracks) {
-      emitFinal(track, track.bars().closeAll(), events);
+    /**
+     * Adds one trade to the open bar of each interval. Returns false when no bar took it: a non-finite
+     * or non-positive price, a negative or non-finite size, or bars that are already final.
+     */
+    public boolean add(double price, double size, long timeMicros, long sequence) {
+        TradePrint trade = new TradePrint(timeMicros, sequence, price, size);
+        if (!trade.isUsable()) {
+            return false;
+        }
+        boolean taken = false;
+        for (Track track : tracks) {
+            taken |= track.bars().add(trade);
+        }
+        return taken;
     }
-    return events;
-  }
 
-  private void emitFinal(Track track, List<OpenBars.Slot> closed, List<AnalyticsEvent> events) {
-    String label = track.bars().interval().label();
-    for (OpenBars.Slot c : closed) {
-      Bar bar = c.bar().toBar(symbol, label, c.startMicros(), true);
-      events.add(bar);
-      events.addAll(track.series().onFinalBar(bar, c.bar().exactNotional(), c.bar().exactVolume()));
+    /**
+     * Makes final every bar that ends at or before {@code watermarkMicros}: per interval in start
+     * order, each final bar followed by its indicators and anomalies.
+     */
+    public List<AnalyticsEvent> closeThrough(long watermarkMicros) {
+        List<AnalyticsEvent> events = new ArrayList<>();
+        for (Track track : tracks) {
+            emitFinal(track, track.bars().closeThrough(watermarkMicros), events);
+        }
+        return events;
     }
-  }
 
-  /** The open bars that trades touched since the last call, as live bars ({@code isFinal} false). */
-  public List<Bar> drainLiveBars() {
-    List<Bar> live = new ArrayList<>();
-    for (Track track : tracks) {
-      String label = track.bars().interval().label();
-      for (OpenBars.Slot c : track.bars().drainTouched()) {
-        live.add(c.bar().toBar(symbol, label, c.startMicros(), false));
-      }
+    /** Makes every open bar final, as {@link #closeThrough} does: the input has ended. */
+    public List<AnalyticsEvent> closeAll() {
+        List<AnalyticsEvent> events = new ArrayList<>();
+        for (Track track : tracks) {
+            emitFinal(track, track.bars().closeAll(), events);
+        }
+        return events;
     }
-    return live;
-  }
 
-  /** The earliest end of any open bar: when the watermark reaches it, something becomes final. */
-  public OptionalLong earliestOpenBarEnd() {
-    return tracks.stream()
-        .map(t -> t.bars().earliestEnd())
-        .filter(OptionalLong::isPresent)
-        .mapToLong(OptionalLong::getAsLong)
-        .min();
-  }
+    private void emitFinal(Track track, List<OpenBars.Slot> closed, List<AnalyticsEvent> events) {
+        String label = track.bars().interval().label();
+        for (OpenBars.Slot c : closed) {
+            Bar bar = c.bar().toBar(symbol, label, c.startMicros(), true);
+            events.add(bar);
+            events.addAll(track.series().onFinalBar(bar, c.bar().exactNotional(), c.bar().exactVolume()));
+        }
+    }
+
+    /** The open bars that trades touched since the last call, as live bars ({@code isFinal} false). */
+    public List<Bar> drainLiveBars() {
+        List<Bar> live = new ArrayList<>();
+        for (Track track : tracks) {
+            String label = track.bars().interval().label();
+            for (OpenBars.Slot c : track.bars().drainTouched()) {
+                live.add(c.bar().toBar(symbol, label, c.startMicros(), false));
+            }
+        }
+        return live;
+    }
+
+    /** The earliest end of any open bar: when the watermark reaches it, something becomes final. */
+    public OptionalLong earliestOpenBarEnd() {
+        return tracks.stream()
+                .map(t -> t.bars().earliestEnd())
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
+    }
 }

@@ -9,21 +9,21 @@ import java.util.Comparator;
  * depend on the order in which trades arrive.
  */
 record TradePrint(long timeMicros, long sequence, double price, double size)
-    implements Comparable<TradePrint>, Serializable {
+        implements Comparable<TradePrint>, Serializable {
 
-  private static final Comparator<TradePrint> ORDER = Comparator
-      .comparingLong(TradePrint::timeMicros)
-      .thenComparingLong(TradePrint::sequence)
-      .thenComparingDouble(TradePrint::price)
-      .thenComparingDouble(TradePrint::size);
+    private static final Comparator<TradePrint> ORDER = Comparator
+            .comparingLong(TradePrint::timeMicros)
+            .thenComparingLong(TradePrint::sequence)
+            .thenComparingDouble(TradePrint::price)
+            .thenComparingDouble(TradePrint::size);
 
-  /** Whether bars can use it: exact decimal arithmetic needs finite numbers, and a price is positive. */
-  boolean isUsable() {
-    return Double.isFinite(price) && price > 0 && Double.isFinite(size) && size >= 0;
-  }
+    /** Whether bars can use it: exact decimal arithmetic needs finite numbers, and a price is positive. */
+    boolean isUsable() {
+        return Double.isFinite(price) && price > 0 && Double.isFinite(size) && size >= 0;
+    }
 
-  @Override
-  public int compareTo(TradePrint other) {
-    return ORDER.compare(this, other);
-  }
+    @Override
+    public int compareTo(TradePrint other) {
+        return ORDER.compare(this, other);
+    }
 }

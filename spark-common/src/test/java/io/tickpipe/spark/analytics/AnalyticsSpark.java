@@ -16,60 +16,60 @@ import org.apache.spark.sql.types.StructType;
  * records the pure-Java side produces, so the two can be compared with equals.
  */
 final class AnalyticsSpark {
-  static final StructType TRADES = new StructType()
-      .add("symbol", DataTypes.StringType)
-      .add("price", DataTypes.DoubleType)
-      .add("size", DataTypes.DoubleType)
-      .add("event_time", DataTypes.TimestampType)
-      .add("sequence", DataTypes.LongType)
-      .add("exchange", DataTypes.StringType); // not used by the analytics: must be ignored
+    static final StructType TRADES = new StructType()
+            .add("symbol", DataTypes.StringType)
+            .add("price", DataTypes.DoubleType)
+            .add("size", DataTypes.DoubleType)
+            .add("event_time", DataTypes.TimestampType)
+            .add("sequence", DataTypes.LongType)
+            .add("exchange", DataTypes.StringType); // not used by the analytics: must be ignored
 
-  private AnalyticsSpark() {
-  }
+    private AnalyticsSpark() {
+    }
 
-  static SparkSession start() {
-    return SparkSession.builder()
-        .master("local[2]")
-        .appName("analytics-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
-  }
+    static SparkSession start() {
+        return SparkSession.builder()
+                .master("local[2]")
+                .appName("analytics-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+    }
 
-  static Dataset<Row> tradesFrame(SparkSession spark, List<TestTrade> trades) {
-    List<Row> rows = trades.stream()
-        .map(t -> RowFactory.create(t.symbol(), t.price(), t.size(), Micros.timestamp(t.micros()),
-            t.sequence(), "XNAS"))
-        .toList();
-    return spark.createDataFrame(rows, TRADES);
-  }
+    static Dataset<Row> tradesFrame(SparkSession spark, List<TestTrade> trades) {
+        List<Row> rows = trades.stream()
+                .map(t -> RowFactory.create(t.symbol(), t.price(), t.size(), Micros.timestamp(t.micros()),
+                        t.sequence(), "XNAS"))
+                .toList();
+        return spark.createDataFrame(rows, TRADES);
+    }
 
-  static List<Bar> bars(Dataset<Row> events) {
-    return withMicros(MarketAnalytics.bars(events)).collectAsList().stream()
-        .map(r -> new Bar(r.getAs("symbol"), r.getAs("interval"), r.<Long>getAs("time"),
-            r.getAs("open"), r.getAs("high"), r.getAs("low"), r.getAs("close"), r.getAs("volume"),
-            r.<Long>getAs("trade_count"), r.getAs("vwap"), r.<Boolean>getAs("final")))
-        .toList();
-  }
+    static List<Bar> bars(Dataset<Row> events) {
+        return withMicros(MarketAnalytics.bars(events)).collectAsList().stream()
+                .map(r -> new Bar(r.getAs("symbol"), r.getAs("interval"), r.<Long>getAs("time"),
+                        r.getAs("open"), r.getAs("high"), r.getAs("low"), r.getAs("close"), r.getAs("volume"),
+                        r.<Long>getAs("trade_count"), r.getAs("vwap"), r.<Boolean>getAs("final")))
+                .toList();
+    }
 
-  static List<IndicatorValues> indicators(Dataset<Row> events) {
-    return withMicros(MarketAnalytics.indicators(events)).collectAsList().stream()
-        .map(r -> new IndicatorValues(r.getAs("symbol"), r.getAs("interval"), r.<Long>getAs("time"),
-            r.getAs("session_vwap"), r.getAs("sma"), r.getAs("ema"), r.getAs("rsi")))
-        .toList();
-  }
+    static List<IndicatorValues> indicators(Dataset<Row> events) {
+        return withMicros(MarketAnalytics.indicators(events)).collectAsList().stream()
+                .map(r -> new IndicatorValues(r.getAs("symbol"), r.getAs("interval"), r.<Long>getAs("time"),
+                        r.getAs("session_vwap"), r.getAs("sma"), r.getAs("ema"), r.getAs("rsi")))
+                .toList();
+    }
 
-  static List<Anomaly> anomalies(Dataset<Row> events) {
-    return withMicros(MarketAnalytics.anomalies(events)).collectAsList().stream()
-        .map(r -> new Anomaly(r.getAs("symbol"), r.getAs("interval"),
-            AnomalyKind.valueOf(r.<String>getAs("kind").toUpperCase()), r.<Long>getAs("time"),
-            r.getAs("score"), r.getAs("close"), r.getAs("volume"), r.getAs("value")))
-        .toList();
-  }
+    static List<Anomaly> anomalies(Dataset<Row> events) {
+        return withMicros(MarketAnalytics.anomalies(events)).collectAsList().stream()
+                .map(r -> new Anomaly(r.getAs("symbol"), r.getAs("interval"),
+                        AnomalyKind.valueOf(r.<String>getAs("kind").toUpperCase()), r.<Long>getAs("time"),
+                        r.getAs("score"), r.getAs("close"), r.getAs("volume"), r.getAs("value")))
+                .toList();
+    }
 
-  private static Dataset<Row> withMicros(Dataset<Row> projection) {
-    return projection.withColumn("time", unix_micros(col("time")));
-  }
+    private static Dataset<Row> withMicros(Dataset<Row> projection) {
+        return projection.withColumn("time", unix_micros(col("time")));
+    }
 }

@@ -11,101 +11,101 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SymbolStateTest {
-  private static final long T0 = Micros.at("2026-01-05T14:30:00Z");
-  private static final long DELAY = 2 * Micros.SECOND;
-  private static final AnalyticsConfig CONFIG = AnalyticsConfig.builder()
-      .intervals("1s", "5s").smaPeriod(3).emaPeriod(3).rsiPeriod(3).anomalyWindow(5).build();
+    private static final long T0 = Micros.at("2026-01-05T14:30:00Z");
+    private static final long DELAY = 2 * Micros.SECOND;
+    private static final AnalyticsConfig CONFIG = AnalyticsConfig.builder()
+            .intervals("1s", "5s").smaPeriod(3).emaPeriod(3).rsiPeriod(3).anomalyWindow(5).build();
 
-  @Test
-  void liveBarsThenFinalBarsWithIndicatorsOnceTheWatermarkPassesTheirEnd() {
-    SymbolState state = new SymbolState("AAPL", AnalyticsConfig.builder().intervals("1s").build());
-    state.add(10, 1, T0 + 200_000, 0);
-    state.add(11, 1, T0 + 700_000, 1);
+    @Test
+    void liveBarsThenFinalBarsWithIndicatorsOnceTheWatermarkPassesTheirEnd() {
+        SymbolState state = new SymbolState("AAPL", AnalyticsConfig.builder().intervals("1s").build());
+        state.add(10, 1, T0 + 200_000, 0);
+        state.add(11, 1, T0 + 700_000, 1);
 
-    assertThat(state.closeThrough(T0 + 999_999)).isEmpty();
-    assertThat(state.drainLiveBars()).singleElement()
-        .satisfies(bar -> assertThat(bar.isFinal()).isFalse());
-    assertThat(state.drainLiveBars()).as("nothing touched since").isEmpty();
-    assertThat(state.earliestOpenBarEnd()).hasValue(T0 + Micros.SECOND);
+        assertThat(state.closeThrough(T0 + 999_999)).isEmpty();
+        assertThat(state.drainLiveBars()).singleElement()
+                .satisfies(bar -> assertThat(bar.isFinal()).isFalse());
+        assertThat(state.drainLiveBars()).as("nothing touched since").isEmpty();
+        assertThat(state.earliestOpenBarEnd()).hasValue(T0 + Micros.SECOND);
 
-    List<AnalyticsEvent> closed = state.closeThrough(T0 + Micros.SECOND);
-    assertThat(closed).hasSize(2);
-    assertThat(closed.get(0)).isInstanceOfSatisfying(Bar.class, bar -> {
-      assertThat(bar.isFinal()).isTrue();
-      assertThat(bar.close()).isEqualTo(11.0);
-    });
-    assertThat(closed.get(1)).isInstanceOfSatisfying(IndicatorValues.class,
-        i -> assertThat(i.sessionVwap()).isEqualTo(10.5));
-    assertThat(state.earliestOpenBarEnd()).isEmpty();
-  }
-
-  @Test
-  void aFinalBarRefusesLaterTrades() {
-    SymbolState state = new SymbolState("AAPL", AnalyticsConfig.builder().intervals("1s", "1m").build());
-    state.add(10, 1, T0, 0);
-    state.closeThrough(T0 + Micros.SECOND);
-
-    assertThat(state.add(12, 1, T0 + 500_000, 1)).as("the 1m bar is still open").isTrue();
-    List<AnalyticsEvent> all = state.closeAll();
-    assertThat(all).filteredOn(e -> e instanceof Bar).extracting(AnalyticsEvent::interval)
-        .containsExactly("1m");
-    assertThat(state.add(13, 1, T0 + 600_000, 2)).isFalse();
-  }
-
-  @Test
-  void unusableTradesAreRefused() {
-    SymbolState state = new SymbolState("AAPL", CONFIG);
-    assertThat(state.add(Double.NaN, 1, T0, 0)).isFalse();
-    assertThat(state.add(0, 1, T0, 0)).isFalse();
-    assertThat(state.add(10, -1, T0, 0)).isFalse();
-    assertThat(state.add(10, Double.POSITIVE_INFINITY, T0, 0)).isFalse();
-    assertThat(state.drainLiveBars()).isEmpty();
-  }
-
-  @Test
-  void finalEventsDoNotDependOnHowTheInputWasSplitOrOnSerialization() throws Exception {
-    List<TestTrade> trades = TestTrade.stream(5, List.of("AAPL"), T0, 3000, 100, DELAY / 2);
-    List<AnalyticsEvent> whole = run(trades, trades.size(), false);
-
-    // 30 seconds of trades, the earliest jittered back into the second (and 5 s bar) before T0.
-    assertThat(whole).filteredOn(e -> e instanceof Bar).hasSize(31 + 7);
-    assertThat(whole).filteredOn(e -> e instanceof IndicatorValues i && i.rsi() != null).isNotEmpty();
-    for (int chunk : new int[] {1, 7, 250, 1001}) {
-      assertThat(run(trades, chunk, true)).as("chunks of %d", chunk).containsExactlyInAnyOrderElementsOf(whole);
+        List<AnalyticsEvent> closed = state.closeThrough(T0 + Micros.SECOND);
+        assertThat(closed).hasSize(2);
+        assertThat(closed.get(0)).isInstanceOfSatisfying(Bar.class, bar -> {
+            assertThat(bar.isFinal()).isTrue();
+            assertThat(bar.close()).isEqualTo(11.0);
+        });
+        assertThat(closed.get(1)).isInstanceOfSatisfying(IndicatorValues.class,
+                i -> assertThat(i.sessionVwap()).isEqualTo(10.5));
+        assertThat(state.earliestOpenBarEnd()).isEmpty();
     }
-  }
 
-  /**
-   * Feeds trades in chunks, closing through "max event time seen - delay" after each as a stream
-   * would, optionally round-tripping the state through Java serialization as a checkpoint does.
-   */
-  private static List<AnalyticsEvent> run(List<TestTrade> trades, int chunk, boolean serialize)
-      throws Exception {
-    SymbolState state = new SymbolState("AAPL", CONFIG);
-    List<AnalyticsEvent> events = new ArrayList<>();
-    long maxSeen = Long.MIN_VALUE;
-    for (int from = 0; from < trades.size(); from += chunk) {
-      for (TestTrade t : trades.subList(from, Math.min(trades.size(), from + chunk))) {
-        t.addTo(state);
-        maxSeen = Math.max(maxSeen, t.micros());
-      }
-      events.addAll(state.closeThrough(maxSeen - DELAY));
-      state.drainLiveBars();
-      if (serialize) {
-        state = roundTrip(state);
-      }
-    }
-    events.addAll(state.closeAll());
-    return events;
-  }
+    @Test
+    void aFinalBarRefusesLaterTrades() {
+        SymbolState state = new SymbolState("AAPL", AnalyticsConfig.builder().intervals("1s", "1m").build());
+        state.add(10, 1, T0, 0);
+        state.closeThrough(T0 + Micros.SECOND);
 
-  private static SymbolState roundTrip(SymbolState state) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(state);
+        assertThat(state.add(12, 1, T0 + 500_000, 1)).as("the 1m bar is still open").isTrue();
+        List<AnalyticsEvent> all = state.closeAll();
+        assertThat(all).filteredOn(e -> e instanceof Bar).extracting(AnalyticsEvent::interval)
+                .containsExactly("1m");
+        assertThat(state.add(13, 1, T0 + 600_000, 2)).isFalse();
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (SymbolState) in.readObject();
+
+    @Test
+    void unusableTradesAreRefused() {
+        SymbolState state = new SymbolState("AAPL", CONFIG);
+        assertThat(state.add(Double.NaN, 1, T0, 0)).isFalse();
+        assertThat(state.add(0, 1, T0, 0)).isFalse();
+        assertThat(state.add(10, -1, T0, 0)).isFalse();
+        assertThat(state.add(10, Double.POSITIVE_INFINITY, T0, 0)).isFalse();
+        assertThat(state.drainLiveBars()).isEmpty();
     }
-  }
+
+    @Test
+    void finalEventsDoNotDependOnHowTheInputWasSplitOrOnSerialization() throws Exception {
+        List<TestTrade> trades = TestTrade.stream(5, List.of("AAPL"), T0, 3000, 100, DELAY / 2);
+        List<AnalyticsEvent> whole = run(trades, trades.size(), false);
+
+        // 30 seconds of trades, the earliest jittered back into the second (and 5 s bar) before T0.
+        assertThat(whole).filteredOn(e -> e instanceof Bar).hasSize(31 + 7);
+        assertThat(whole).filteredOn(e -> e instanceof IndicatorValues i && i.rsi() != null).isNotEmpty();
+        for (int chunk : new int[] {1, 7, 250, 1001}) {
+            assertThat(run(trades, chunk, true)).as("chunks of %d", chunk).containsExactlyInAnyOrderElementsOf(whole);
+        }
+    }
+
+    /**
+     * Feeds trades in chunks, closing through "max event time seen - delay" after each as a stream
+     * would, optionally round-tripping the state through Java serialization as a checkpoint does.
+     */
+    private static List<AnalyticsEvent> run(List<TestTrade> trades, int chunk, boolean serialize)
+            throws Exception {
+        SymbolState state = new SymbolState("AAPL", CONFIG);
+        List<AnalyticsEvent> events = new ArrayList<>();
+        long maxSeen = Long.MIN_VALUE;
+        for (int from = 0; from < trades.size(); from += chunk) {
+            for (TestTrade t : trades.subList(from, Math.min(trades.size(), from + chunk))) {
+                t.addTo(state);
+                maxSeen = Math.max(maxSeen, t.micros());
+            }
+            events.addAll(state.closeThrough(maxSeen - DELAY));
+            state.drainLiveBars();
+            if (serialize) {
+                state = roundTrip(state);
+            }
+        }
+        events.addAll(state.closeAll());
+        return events;
+    }
+
+    private static SymbolState roundTrip(SymbolState state) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (SymbolState) in.readObject();
+        }
+    }
 }

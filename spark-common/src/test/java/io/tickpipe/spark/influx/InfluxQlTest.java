@@ -1,8 +1,9 @@
 package io.tickpipe.spark.influx;
 
-import static io.tickpipe.spark.influx.ScriptedHttpServer.status;
+import static io.tickpipe.spark.testing.ScriptedHttpServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.spark.testing.ScriptedHttpServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

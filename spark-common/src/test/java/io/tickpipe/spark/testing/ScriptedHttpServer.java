@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.spark.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,19 +26,19 @@ import java.util.Optional;
  * replies in turn, then {@code otherwise} for the rest. A reply can forward the request to a real
  * server, which makes it a counting or failure-injecting proxy in front of InfluxDB.
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
 
     /** A request as received. */
-    record Request(String method, URI uri, Map<String, List<String>> headers, String body) {
+    public record Request(String method, URI uri, Map<String, List<String>> headers, String body) {
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0))
                     .findFirst();
         }
 
-        Map<String, String> queryParameters() {
+        public Map<String, String> queryParameters() {
             Map<String, String> parameters = new LinkedHashMap<>();
             String query = uri.getRawQuery();
             if (query != null) {
@@ -57,7 +57,7 @@ final class ScriptedHttpServer implements AutoCloseable {
 
     /** How to answer one request. */
     @FunctionalInterface
-    interface Reply {
+    public interface Reply {
         void answer(Request request, HttpExchange exchange) throws IOException;
     }
 
@@ -77,7 +77,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     /** Answers with {@code first} in turn, then always with {@code otherwise}. */
-    static ScriptedHttpServer start(Reply otherwise, Reply... first) {
+    public static ScriptedHttpServer start(Reply otherwise, Reply... first) {
         try {
             return new ScriptedHttpServer(otherwise, List.of(first));
         } catch (IOException e) {
@@ -85,12 +85,12 @@ final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    static Reply status(int status, String body) {
+    public static Reply status(int status, String body) {
         return (request, exchange) -> respond(exchange, status, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Passes the request on to {@code baseUrl} (same method, path, query, body, auth) and its answer back. */
-    static Reply forwardTo(String baseUrl) {
+    public static Reply forwardTo(String baseUrl) {
         return (request, exchange) -> {
             HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(baseUrl + request.uri()))
                     .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
@@ -106,11 +106,11 @@ final class ScriptedHttpServer implements AutoCloseable {
         };
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
