@@ -2,6 +2,7 @@ package io.tickpipe.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.spark.testing.LocalSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeoutException;
@@ -30,10 +31,7 @@ final class InProcessJob implements AutoCloseable {
     }
 
     static SparkSession session() {
-        return SparkSession.builder().master("local[2]").appName("spark-stream-it")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        return LocalSpark.session();
     }
 
     static StreamConfig config(String... args) {

@@ -3,12 +3,12 @@ package io.tickpipe.spark.analytics;
 import static io.tickpipe.spark.analytics.ReferenceAnalytics.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.spark.testing.LocalSpark;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +21,9 @@ class MarketAnalyticsBatchTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = AnalyticsSpark.start();
+        spark = LocalSpark.session();
     }
 
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     @Test
     void batchEqualsThePureJavaComputation() {
@@ -37,14 +33,14 @@ class MarketAnalyticsBatchTest {
         trades.add(new TestTrade("AAPL", 140, 90_000, T0 + 120 * Micros.SECOND + 500_000, 10_000));
         List<AnalyticsEvent> expected = ReferenceAnalytics.finalEvents(trades, CONFIG);
 
-        Dataset<Row> events = MarketAnalytics.analyze(AnalyticsSpark.tradesFrame(spark, trades), CONFIG).cache();
+        Dataset<Row> events = MarketAnalytics.analyze(AnalyticsFrames.tradesFrame(spark, trades), CONFIG).cache();
 
-        List<Bar> bars = AnalyticsSpark.bars(events);
+        List<Bar> bars = AnalyticsFrames.bars(events);
         assertThat(bars).allSatisfy(bar -> assertThat(bar.isFinal()).isTrue());
         assertThat(bars).containsExactlyInAnyOrderElementsOf(only(expected, Bar.class));
-        assertThat(AnalyticsSpark.indicators(events))
+        assertThat(AnalyticsFrames.indicators(events))
                 .containsExactlyInAnyOrderElementsOf(only(expected, IndicatorValues.class));
-        List<Anomaly> anomalies = AnalyticsSpark.anomalies(events);
+        List<Anomaly> anomalies = AnalyticsFrames.anomalies(events);
         assertThat(anomalies).extracting(Anomaly::kind).contains(AnomalyKind.RETURN, AnomalyKind.VOLUME);
         assertThat(anomalies).containsExactlyInAnyOrderElementsOf(only(expected, Anomaly.class));
     }
@@ -52,7 +48,7 @@ class MarketAnalyticsBatchTest {
     @Test
     void projectionsHaveTheColumnsTheSinkMaps() {
         Dataset<Row> events = MarketAnalytics.analyze(
-                AnalyticsSpark.tradesFrame(spark, List.of(new TestTrade("AAPL", 10, 1, T0, 0))),
+                AnalyticsFrames.tradesFrame(spark, List.of(new TestTrade("AAPL", 10, 1, T0, 0))),
                 CONFIG.toBuilder().intervals("1s").build());
 
         assertThat(MarketAnalytics.bars(events).schema().simpleString()).isEqualTo(

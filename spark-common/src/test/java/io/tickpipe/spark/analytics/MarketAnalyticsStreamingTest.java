@@ -3,6 +3,7 @@ package io.tickpipe.spark.analytics;
 import static io.tickpipe.spark.analytics.ReferenceAnalytics.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.spark.testing.LocalSpark;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +37,9 @@ class MarketAnalyticsStreamingTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = AnalyticsSpark.start();
+        spark = LocalSpark.session();
     }
 
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     /** A running analytics query over a MemoryStream of trades, its output in a memory table. */
     private final class Run implements AutoCloseable {
@@ -103,21 +99,21 @@ class MarketAnalyticsStreamingTest {
             run.feed(new TestTrade("AAPL", 10, 1, T0 + S / 5, 0), new TestTrade("AAPL", 11, 1, T0 + 7 * S / 10, 1),
                     new TestTrade("AAPL", 12, 2, T0 + 13 * S / 10, 2));
 
-            assertThat(AnalyticsSpark.bars(run.events()))
+            assertThat(AnalyticsFrames.bars(run.events()))
                     .containsExactlyInAnyOrder(
                             new Bar("AAPL", "1s", T0, 10, 11, 10, 11, 2, 2, 10.5, false),
                             new Bar("AAPL", "1s", T0 + S, 12, 12, 12, 12, 2, 1, 12.0, false));
-            assertThat(AnalyticsSpark.indicators(run.events())).isEmpty();
+            assertThat(AnalyticsFrames.indicators(run.events())).isEmpty();
 
             // Only MSFT trades: AAPL goes quiet, and its bars close by the state timeout.
             run.feed(new TestTrade("MSFT", 50, 1, T0 + 45 * S / 10, 0)); // watermark now T0 + 2.5 s
 
-            List<Bar> aaplFinal = AnalyticsSpark.bars(run.events()).stream()
+            List<Bar> aaplFinal = AnalyticsFrames.bars(run.events()).stream()
                     .filter(b -> b.symbol().equals("AAPL") && b.isFinal()).toList();
             assertThat(aaplFinal).containsExactlyInAnyOrder(
                     new Bar("AAPL", "1s", T0, 10, 11, 10, 11, 2, 2, 10.5, true),
                     new Bar("AAPL", "1s", T0 + S, 12, 12, 12, 12, 2, 1, 12.0, true));
-            assertThat(AnalyticsSpark.indicators(run.events())).containsExactlyInAnyOrder(
+            assertThat(AnalyticsFrames.indicators(run.events())).containsExactlyInAnyOrder(
                     new IndicatorValues("AAPL", "1s", T0, 10.5, null, null, null),
                     new IndicatorValues("AAPL", "1s", T0 + S, 45.0 / 4, 11.5, 11.5, null));
 
@@ -125,7 +121,7 @@ class MarketAnalyticsStreamingTest {
                     new TestTrade("MSFT", 51, 1, T0 + 7 * S, 1));
 
             assertThat(run.droppedByWatermark()).isEqualTo(1);
-            List<Bar> bars = AnalyticsSpark.bars(run.events());
+            List<Bar> bars = AnalyticsFrames.bars(run.events());
             assertThat(bars).filteredOn(b -> b.symbol().equals("AAPL")).hasSize(4)
                     .allSatisfy(b -> assertThat(b.high()).isLessThan(99));
             assertThat(bars).contains(new Bar("MSFT", "1s", T0 + 4 * S, 50, 50, 50, 50, 1, 1, 50.0, true));
@@ -169,9 +165,9 @@ class MarketAnalyticsStreamingTest {
 
             Predicate<AnalyticsEvent> beforeFlush = e -> e.startMicros() < flush.get(0).micros() - 10 * S;
             List<AnalyticsEvent> events = new ArrayList<>();
-            AnalyticsSpark.bars(run.events()).stream().filter(Bar::isFinal).filter(beforeFlush).forEach(events::add);
-            AnalyticsSpark.indicators(run.events()).stream().filter(beforeFlush).forEach(events::add);
-            AnalyticsSpark.anomalies(run.events()).stream().filter(beforeFlush).forEach(events::add);
+            AnalyticsFrames.bars(run.events()).stream().filter(Bar::isFinal).filter(beforeFlush).forEach(events::add);
+            AnalyticsFrames.indicators(run.events()).stream().filter(beforeFlush).forEach(events::add);
+            AnalyticsFrames.anomalies(run.events()).stream().filter(beforeFlush).forEach(events::add);
             return events;
         }
     }

@@ -4,6 +4,7 @@ import static io.tickpipe.spark.influx.TestPoints.BASE_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickpipe.spark.testing.LocalSpark;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
 import io.tickpipe.spark.testing.ScriptedHttpServer;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +30,9 @@ class InfluxSinkIT {
     @BeforeAll
     static void start() {
         config = InfluxTestDatabase.create(InfluxSinkIT.class).toBuilder().batchSize(1000).build();
-        spark = InfluxSinkSpark.start("InfluxSinkIT");
+        spark = LocalSpark.session();
     }
 
-    @AfterAll
-    static void stop() {
-        if (spark != null) {
-            spark.stop();
-        }
-    }
 
     @Test
     void writesEveryPointOfEveryPartition() {

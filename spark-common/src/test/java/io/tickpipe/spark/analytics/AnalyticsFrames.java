@@ -12,10 +12,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A small local SparkSession for one test class, and the analytics' output read back as the
- * records the pure-Java side produces, so the two can be compared with equals.
+ * Trades as a DataFrame, and the analytics' output read back as the records the pure-Java side
+ * produces, so the two can be compared with equals.
  */
-final class AnalyticsSpark {
+final class AnalyticsFrames {
     static final StructType TRADES = new StructType()
             .add("symbol", DataTypes.StringType)
             .add("price", DataTypes.DoubleType)
@@ -24,19 +24,9 @@ final class AnalyticsSpark {
             .add("sequence", DataTypes.LongType)
             .add("exchange", DataTypes.StringType); // not used by the analytics: must be ignored
 
-    private AnalyticsSpark() {
+    private AnalyticsFrames() {
     }
 
-    static SparkSession start() {
-        return SparkSession.builder()
-                .master("local[2]")
-                .appName("analytics-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
-    }
 
     static Dataset<Row> tradesFrame(SparkSession spark, List<TestTrade> trades) {
         List<Row> rows = trades.stream()
