@@ -25,6 +25,6 @@ final class AnalyticsBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> events, Long batchId) {
-        InfluxSink.write(events, influx, MarketPoints.analytics(analytics));
+        InfluxSink.write(events, influx, MarketPoints.analytics(analytics, StreamTopology.ANALYTICS));
     }
 }

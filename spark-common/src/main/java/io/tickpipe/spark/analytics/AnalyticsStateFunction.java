@@ -45,6 +45,7 @@ final class AnalyticsStateFunction
         List<AnalyticsEvent> events = new ArrayList<>(
                 symbolState.closeThrough(state.getCurrentWatermarkMs() * MICROS_PER_MILLI));
         events.addAll(symbolState.drainLiveBars());
+        SymbolState.LateTrades late = symbolState.drainLateTrades();
         state.update(symbolState);
         OptionalLong nextEnd = symbolState.earliestOpenBarEnd();
         if (nextEnd.isPresent()) {
@@ -53,7 +54,11 @@ final class AnalyticsStateFunction
             // closeThrough left only bars ending after the watermark, so this is never in the past.
             state.setTimeoutTimestamp(nextEnd.getAsLong() / MICROS_PER_MILLI - 1);
         }
-        return EventRows.toRows(events).iterator();
+        List<Row> rows = new ArrayList<>(EventRows.toRows(events));
+        if (late.count() > 0) {
+            rows.add(EventRows.late(symbol, state.getCurrentWatermarkMs() * MICROS_PER_MILLI, late));
+        }
+        return rows.iterator();
     }
 
     private static void add(SymbolState symbolState, Row trade) {

@@ -16,6 +16,7 @@ final class EventRows {
     static final String BAR = "bar";
     static final String INDICATORS = "indicators";
     static final String ANOMALY = "anomaly";
+    static final String LATE = "late";
     static final String TIME_MICROS = "time_micros";
 
     static final StructType SCHEMA = new StructType()
@@ -64,6 +65,15 @@ final class EventRows {
         values[3] = e.startMicros();
         System.arraycopy(rest, 0, values, 4, rest.length);
         return RowFactory.create(values);
+    }
+
+    /**
+     * Trades of a symbol that came for bars already final, in one call: time is the watermark, the
+     * count is in {@code trade_count}, the last one's sequence number in {@code value}.
+     */
+    static Row late(String symbol, long watermarkMicros, SymbolState.LateTrades late) {
+        return RowFactory.create(LATE, symbol, "", watermarkMicros, null, null, null, null, null, late.count(),
+                null, null, null, null, null, null, null, null, (double) late.lastSequence());
     }
 
     static List<Row> toRows(List<? extends AnalyticsEvent> events) {

@@ -40,7 +40,8 @@ public final class MarketAnalytics {
      *
      * <p>Batch: every bar is final at the end of the input; only final bars are emitted.
      *
-     * <p>Columns: {@code event} ("bar", "indicators", "anomaly"), {@code symbol}, {@code interval},
+     * <p>Columns: {@code event} ("bar", "indicators", "anomaly", and when streaming "late", see
+     * {@link #lateTrades}), {@code symbol}, {@code interval},
      * {@code time} (bar start), then the union of the columns of the three projections, null where an
      * event kind does not have one.
      */
@@ -100,6 +101,17 @@ public final class MarketAnalytics {
     public static Dataset<Row> anomalies(Dataset<Row> events) {
         return project(events, EventRows.ANOMALY, "symbol", "interval", "kind", "time", "score", "close",
                 "volume", "value");
+    }
+
+    /**
+     * Trades that came for a bar already final (streaming only: Spark's watermark filter drops most
+     * late trades itself, a micro-batch behind the watermark that closes bars): per symbol and
+     * micro-batch, {@code late_trades} with {@code time} = the watermark and {@code last_sequence}.
+     */
+    public static Dataset<Row> lateTrades(Dataset<Row> events) {
+        return events.where(col("event").equalTo(EventRows.LATE))
+                .select(col("symbol"), col("time"), col("trade_count").as("late_trades"),
+                        col("value").cast("long").as("last_sequence"));
     }
 
     private static Dataset<Row> project(Dataset<Row> events, String type, String... columns) {

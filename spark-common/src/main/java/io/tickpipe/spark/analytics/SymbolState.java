@@ -23,6 +23,8 @@ public final class SymbolState implements Serializable {
 
     private final String symbol;
     private final List<Track> tracks;
+    private long lateTrades;
+    private long lastLateSequence;
 
     /** Empty state of {@code symbol} for the intervals and parameters of {@code config}. */
     public SymbolState(String symbol, AnalyticsConfig config) {
@@ -43,10 +45,33 @@ public final class SymbolState implements Serializable {
             return false;
         }
         boolean taken = false;
+        boolean refused = false;
         for (Track track : tracks) {
-            taken |= track.bars().add(trade);
+            boolean added = track.bars().add(trade);
+            taken |= added;
+            refused |= !added;
+        }
+        if (refused) {
+            // In a bar that is already final: the trade is missing from it, which must be counted.
+            lateTrades++;
+            lastLateSequence = sequence;
         }
         return taken;
+    }
+
+    /**
+     * How many usable trades came for a bar of some interval that was already final since the last
+     * call (Spark's own watermark filter lags the watermark that closes bars by one micro-batch), and
+     * the sequence number of the last of them; resets the count.
+     */
+    public LateTrades drainLateTrades() {
+        LateTrades late = new LateTrades(lateTrades, lastLateSequence);
+        lateTrades = 0;
+        return late;
+    }
+
+    /** Trades that arrived for final bars, and the sequence number of the last one. */
+    public record LateTrades(long count, long lastSequence) {
     }
 
     /**

@@ -64,16 +64,22 @@ public final class MarketPoints {
 
     /**
      * The rows of {@link MarketAnalytics#analyze}: a bar, a bar's indicators (fields named after the
-     * configured periods, e.g. {@code sma_20}; absent while warming up) or an anomaly. Timed at the
-     * bar's start: a live bar's later updates and its final value overwrite one point.
+     * configured periods, e.g. {@code sma_20}; absent while warming up) or an anomaly, timed at the
+     * bar's start, so a live bar's later updates and its final value overwrite one point; and trades
+     * that came too late for a final bar, counted in {@code pipeline} as {@code late_rows_dropped}
+     * of {@code stream} (next to the ones Spark's watermark filter dropped).
      */
-    public static PointMapper<Row> analytics(AnalyticsConfig config) {
+    public static PointMapper<Row> analytics(AnalyticsConfig config, String stream) {
         String sma = "sma_" + config.smaPeriod();
         String ema = "ema_" + config.emaPeriod();
         String rsi = "rsi_" + config.rsiPeriod();
         return row -> {
             String event = row.getAs("event");
             long time = nanos(instant(row.getAs("time")));
+            if (event.equals("late")) {
+                return List.of(lateTrades(stream, row.getAs("symbol"), row.getAs("trade_count"), time,
+                        ((Double) row.getAs("value")).longValue()));
+            }
             Point point;
             switch (event) {
                 case "bar" -> {
@@ -101,6 +107,18 @@ public final class MarketPoints {
             // Indicators of a bar still warming up may have no field at all: InfluxDB refuses such a point.
             return point.hasFields() ? List.of(point) : List.of();
         };
+    }
+
+    /**
+     * Timed at the watermark plus the last late trade's sequence number in the spare nanoseconds: a
+     * micro-batch run again overwrites its count, two micro-batches do not share a point.
+     */
+    static Point lateTrades(String stream, String symbol, long count, long watermarkNanos, long lastSequence) {
+        return Point.measurement(PIPELINE)
+                .addTag("stream", stream)
+                .addTag("symbol", symbol)
+                .addField("late_rows_dropped", count)
+                .time(watermarkNanos + Math.floorMod(lastSequence, 1_000_000L), WritePrecision.NS);
     }
 
     private static void addDoubles(Point point, Row row, String... columns) {

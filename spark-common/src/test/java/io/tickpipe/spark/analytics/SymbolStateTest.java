@@ -50,6 +50,9 @@ class SymbolStateTest {
         assertThat(all).filteredOn(e -> e instanceof Bar).extracting(AnalyticsEvent::interval)
                 .containsExactly("1m");
         assertThat(state.add(13, 1, T0 + 600_000, 2)).isFalse();
+        assertThat(state.drainLateTrades()).as("both trades are missing from a final bar")
+                .isEqualTo(new SymbolState.LateTrades(2, 2));
+        assertThat(state.drainLateTrades().count()).isZero();
     }
 
     @Test
