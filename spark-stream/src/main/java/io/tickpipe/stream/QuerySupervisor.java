@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -34,15 +33,9 @@ final class QuerySupervisor {
     private final Map<String, StreamingQuery> running = new LinkedHashMap<>();
     private final Map<String, Duration> backoff = new LinkedHashMap<>();
     private final Map<String, Long> startedAt = new LinkedHashMap<>();
-    private final Supplier<Long> clock;
 
     QuerySupervisor(SparkSession spark) {
-        this(spark, System::currentTimeMillis);
-    }
-
-    QuerySupervisor(SparkSession spark, Supplier<Long> clock) {
         this.spark = spark;
-        this.clock = clock;
     }
 
     QuerySupervisor add(String name, Starter starter) {
@@ -82,7 +75,7 @@ final class QuerySupervisor {
     }
 
     private void restartLater(String name, StreamingQueryException failure) throws TimeoutException, InterruptedException {
-        long ranFor = clock.get() - startedAt.get(name);
+        long ranFor = System.currentTimeMillis() - startedAt.get(name);
         Duration wait = ranFor >= HEALTHY_AFTER.toMillis() ? FIRST_BACKOFF : backoff.get(name);
         LOG.error("query {} failed after {} s: {}; restarting from its checkpoint in {} s", name, ranFor / 1000,
                 rootMessage(failure), wait.toSeconds());
@@ -94,7 +87,7 @@ final class QuerySupervisor {
 
     private void start(String name) throws TimeoutException {
         running.put(name, starters.get(name).start());
-        startedAt.put(name, clock.get());
+        startedAt.put(name, System.currentTimeMillis());
     }
 
     private void stopAll() throws TimeoutException {
