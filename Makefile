@@ -26,7 +26,8 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status produce stream bench-serde bench-producer bench-stream-decode
+.PHONY: help build test stack-up stack-down stack-status produce stream bench-serde bench-producer bench-stream-decode \
+	bench-stream bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -127,3 +128,22 @@ JAVA17_OPENS = $$(sed -n 's:.*<java17.opens>\(.*\)</java17.opens>.*:\1:p' pom.xm
 bench-stream-decode: ## Spark decode of Confluent-format Avro vs Spark's from_avro, rows/s (target >= 0.9x)
 	$(MVN) -q -pl bench -am package -DskipTests
 	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g $(JAVA17_OPENS) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.StreamDecodeBench
+
+## -D options of bench-stream-freshness/-headroom, e.g. -Dbench.confirmMinutes=1 (see the classes for all)
+BENCH_STREAM_OPTS ?=
+
+# The streaming job and the producer as `make stream` / `make produce` run them, each bench on a stack of its own.
+BENCH_STREAM_RUN = $(JAVA) -Xmx1g $(BENCH_STREAM_OPTS) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath)
+
+bench-stream: ## the streaming job's benchmarks, one after the other: decode, freshness, headroom
+	$(MAKE) bench-stream-decode
+	$(MAKE) bench-stream-freshness
+	$(MAKE) bench-stream-headroom
+
+bench-stream-freshness: $(CLI_JAR) $(STREAM_JAR) ## 5,000 trades/s, 50 symbols: event time -> 1s bar queryable in InfluxDB, p50/p99 (target p99 <= 2 s)
+	$(MVN) -q -pl bench -am package -DskipTests
+	$(BENCH_STREAM_RUN) io.tickpipe.bench.StreamFreshnessBench
+
+bench-stream-headroom: $(CLI_JAR) $(STREAM_JAR) ## highest trade rate the job keeps up with (steps, then 5 min confirm)
+	$(MVN) -q -pl bench -am package -DskipTests
+	$(BENCH_STREAM_RUN) io.tickpipe.bench.StreamHeadroomBench
