@@ -145,10 +145,6 @@ final class ProduceCommand implements Callable<Integer> {
         String token = source == Source.finnhub ? finnhubToken() : null;
         PrintWriter err = spec.commandLine().getErr();
         long effectiveSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
-        Instant effectiveStart = startTime != null ? startTime : Instant.now();
-        if (source == Source.sim && (seed == null || startTime == null) && !quiet) {
-            err.println("simulation: pass --seed " + effectiveSeed + " --start-time " + effectiveStart + " to repeat this run");
-        }
         Map<String, Object> clientProperties = kafka.clientProperties();
         awaitKafka(clientProperties);
         registerSchemas(registry.client());
@@ -158,8 +154,12 @@ final class ProduceCommand implements Callable<Integer> {
         SignalHook onSignal = SignalHook.install(stop);
         int exitCode = CommandLine.ExitCode.SOFTWARE;
         try {
-            try (EventSource events = openSource(symbolList, effectiveSeed, effectiveStart, token, err);
-                 KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix.value, counters);
+            try (KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix.value, counters);
+                 // Taken once Kafka and the registry answer and the producer exists, right before the
+                 // pacer starts: paced event times then track the send times instead of trailing them
+                 // by the start-up (measured at 3.3 s on a busy machine).
+                 EventSource events = openSource(symbolList, effectiveSeed,
+                         startTime != null ? startTime : Instant.now(), token, err);
                  ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
                 // Only the simulation is paced by --rate: a replay keeps its recorded pace, a live feed its own.
                 run(events, sink, progress, stop, source == Source.sim ? rate : 0);
@@ -205,8 +205,13 @@ final class ProduceCommand implements Callable<Integer> {
     private EventSource openSource(List<String> symbolList, long effectiveSeed, Instant effectiveStart, String token,
                                    PrintWriter err) throws IOException {
         return switch (source) {
-            case sim -> new SimulatedMarket(symbolList, effectiveSeed, effectiveStart,
-                    rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1);
+            case sim -> {
+                if ((seed == null || startTime == null) && !quiet) {
+                    err.println("simulation: pass --seed " + effectiveSeed + " --start-time " + effectiveStart + " to repeat this run");
+                }
+                yield new SimulatedMarket(symbolList, effectiveSeed, effectiveStart,
+                        rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1);
+            }
             case replay -> new CsvReplay(replayFiles, speed, Set.copyOf(symbolList), strict, err);
             case finnhub -> new FinnhubSource(finnhubUrl, token, symbolList, err);
         };

@@ -5,7 +5,6 @@ import com.influxdb.client.write.Point;
 import io.tickpipe.spark.measurements.MarketPoints;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every micro-batch's progress as a {@code pipeline} point: input rows and rates, batch duration,
- * offsets behind the latest, records dropped as later than the watermark, state size, and how far
+ * records left behind the topics' latest offsets ({@link KafkaBacklog}), records dropped as later than the watermark, state size, and how far
  * the newest event time lags the wall clock. Best effort: a point that cannot be written is logged
  * and skipped, because the listener must never stop the data (whose writes are retried and
  * guaranteed) for the sake of its own metrics.
@@ -25,9 +24,11 @@ final class PipelineMetrics extends StreamingQueryListener {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
 
     private final PipelinePoints points;
+    private final KafkaBacklog backlog;
 
-    PipelineMetrics(PipelinePoints points) {
+    PipelineMetrics(PipelinePoints points, KafkaBacklog backlog) {
         this.points = points;
+        this.backlog = backlog;
     }
 
     @Override
@@ -36,8 +37,19 @@ final class PipelineMetrics extends StreamingQueryListener {
 
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
+        StreamingQueryProgress progress = event.progress();
         try {
-            points.write(List.of(point(event.progress())));
+            Point point = point(progress);
+            try {
+                long behind = 0;
+                for (SourceProgress source : progress.sources()) {
+                    behind += backlog.behind(source.endOffset());
+                }
+                point.addField("offsets_behind", behind);
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("offsets behind of query {} batch {} unknown: {}", progress.name(), progress.batchId(), e.getMessage());
+            }
+            points.write(List.of(point));
         } catch (RuntimeException e) {
             LOG.warn("pipeline metrics of query {} batch {} not written: {}", event.progress().name(),
                     event.progress().batchId(), e.getMessage());
@@ -61,10 +73,6 @@ final class PipelineMetrics extends StreamingQueryListener {
         if (duration != null) {
             point.addField("batch_duration_ms", duration);
         }
-        long behind = offsetsBehind(progress.sources());
-        if (behind >= 0) {
-            point.addField("offsets_behind", behind);
-        }
         long dropped = 0;
         long stateRows = 0;
         for (StateOperatorProgress state : progress.stateOperators()) {
@@ -82,18 +90,6 @@ final class PipelineMetrics extends StreamingQueryListener {
         return point;
     }
 
-    // Spark's Kafka source reports maxOffsetsBehindLatest per batch (the worst partition); -1 when absent.
-    private static long offsetsBehind(SourceProgress[] sources) {
-        long behind = -1;
-        for (SourceProgress source : sources) {
-            Map<String, String> metrics = source.metrics();
-            String max = metrics == null ? null : metrics.get("maxOffsetsBehindLatest");
-            if (max != null) {
-                behind = Math.max(behind, Long.parseLong(max));
-            }
-        }
-        return behind;
-    }
 
     private static double finite(double value) {
         return Double.isFinite(value) ? value : 0.0;

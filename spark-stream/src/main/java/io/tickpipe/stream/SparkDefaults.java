@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 final class SparkDefaults {
 
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    static final String SCHEDULER_MODE = "spark.scheduler.mode";
 
     private SparkDefaults() {
     }

@@ -1,7 +1,10 @@
 package io.tickpipe.stream;
 
 import java.io.PrintWriter;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import picocli.CommandLine;
 
 /**
@@ -20,8 +23,12 @@ public final class StreamJob {
         if (launch.config() == null) {
             System.exit(launch.exitCode());
         }
-        SparkSession spark = SparkSession.builder().appName("tickpipe-stream").getOrCreate();
-        run(spark, launch.config());
+        SparkSession.Builder builder = SparkSession.builder().appName("tickpipe-stream");
+        if (!new SparkConf().contains(SparkDefaults.SCHEDULER_MODE)) {
+            // Fair between the two queries' jobs: bars must not queue behind a long batch of raw points.
+            builder = builder.config(SparkDefaults.SCHEDULER_MODE, "FAIR");
+        }
+        run(builder.getOrCreate(), launch.config());
     }
 
     /** What the command line asks for: a config to run, or (config null) the exit code to leave with. */
@@ -57,17 +64,29 @@ public final class StreamJob {
     /** Starts both queries and supervises them until one is stopped or Spark shuts down. */
     public static void run(SparkSession spark, StreamConfig config) throws Exception {
         SparkDefaults.apply(spark);
-        try (PipelinePoints pipeline = new PipelinePoints(config.influx())) {
-            PipelineMetrics metrics = new PipelineMetrics(pipeline);
+        try (PipelinePoints pipeline = new PipelinePoints(config.influx());
+             KafkaBacklog backlog = new KafkaBacklog(config)) {
+            PipelineMetrics metrics = new PipelineMetrics(pipeline, backlog);
             spark.streams().addListener(metrics);
             try {
                 new QuerySupervisor(spark)
-                        .add(StreamTopology.ANALYTICS, () -> StreamTopology.analyticsFromKafka(spark, config).start())
-                        .add(StreamTopology.INGEST, () -> StreamTopology.ingestFromKafka(spark, config).start())
+                        .add(StreamTopology.ANALYTICS, () -> inPool(spark, StreamTopology.ANALYTICS,
+                                StreamTopology.analyticsFromKafka(spark, config)).start())
+                        .add(StreamTopology.INGEST, () -> inPool(spark, StreamTopology.INGEST,
+                                StreamTopology.ingestFromKafka(spark, config)).start())
                         .run();
             } finally {
                 spark.streams().removeListener(metrics);
             }
         }
+    }
+
+    /**
+     * A query started after this runs its jobs in a scheduler pool of its own name (its thread
+     * inherits the property); with spark.scheduler.mode=FAIR the pools share the executors.
+     */
+    private static DataStreamWriter<Row> inPool(SparkSession spark, String pool, DataStreamWriter<Row> query) {
+        spark.sparkContext().setLocalProperty("spark.scheduler.pool", pool);
+        return query;
     }
 }
