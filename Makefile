@@ -26,12 +26,11 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status produce stream bench-serde bench-producer bench-stream-decode \
-	bench-stream bench-stream-freshness bench-stream-headroom
+.PHONY: help build test stack-up stack-down stack-status produce stream bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
-	@awk -F ':.*## ' '/^[a-zA-Z0-9_-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk -F ':.*## ' '/^[a-zA-Z0-9_-]+:.*## / { printf "  %-22s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo "Variables (make VAR=value target, or set in the environment):"
 	@awk '/^## / { doc = substr($$0, 4); next } \
 	      /^[A-Z_]+ *[?]=/ && doc { name = $$1; sub(/^[^=]*= */, ""); printf "  %-22s %-20s %s\n", name, $$0, doc } \
