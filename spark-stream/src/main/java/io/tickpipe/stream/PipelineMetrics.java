@@ -69,10 +69,10 @@ final class PipelineMetrics extends StreamingQueryListener {
                 .addField("input_rows_per_second", finite(progress.inputRowsPerSecond()))
                 .addField("processed_rows_per_second", finite(progress.processedRowsPerSecond()))
                 .time(time.toEpochMilli(), WritePrecision.MS);
-        Long duration = progress.durationMs().get("triggerExecution");
-        if (duration != null) {
-            point.addField("batch_duration_ms", duration);
-        }
+        // triggerExecution is the whole batch; the others (addBatch, queryPlanning, walCommit,
+        // latestOffset, getBatch, commitOffsets) say where its time went.
+        progress.durationMs().forEach((phase, millis) -> point.addField(
+                phase.equals("triggerExecution") ? "batch_duration_ms" : snakeCase(phase) + "_ms", millis));
         long dropped = 0;
         long stateRows = 0;
         for (StateOperatorProgress state : progress.stateOperators()) {
@@ -90,6 +90,10 @@ final class PipelineMetrics extends StreamingQueryListener {
         return point;
     }
 
+
+    static String snakeCase(String camelCase) {
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
 
     private static double finite(double value) {
         return Double.isFinite(value) ? value : 0.0;

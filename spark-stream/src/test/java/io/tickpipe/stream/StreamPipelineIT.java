@@ -103,7 +103,12 @@ class StreamPipelineIT {
                     () -> "ingest input rows " + influx.count("SELECT sum(input_rows) FROM pipeline WHERE stream = 'ingest'"));
             assertThat(influx.count("SELECT sum(input_rows) FROM pipeline WHERE stream = 'analytics'"))
                     .isEqualTo(csv.tradeCount + late.size());
-            assertThat(influx.count("SELECT count(batch_duration_ms) FROM pipeline WHERE stream = 'analytics'")).isPositive();
+            long batches = influx.count("SELECT count(batch_duration_ms) FROM pipeline WHERE stream = 'analytics'");
+            assertThat(batches).isPositive();
+            assertThat(influx.count("SELECT count(add_batch_ms) FROM pipeline WHERE stream = 'analytics'")).isEqualTo(batches);
+            // Caught up: nothing left behind the topics' end offsets.
+            assertThat(influx.count("SELECT count(offsets_behind) FROM pipeline WHERE stream = 'ingest'")).isPositive();
+            assertThat(influx.count("SELECT last(offsets_behind) FROM pipeline WHERE stream = 'ingest'")).isZero();
             assertThat(job.query(StreamTopology.ANALYTICS).isActive()).isTrue();
         }
     }
