@@ -87,8 +87,8 @@ produce: $(CLI_JAR) ## produce simulated quotes and trades for SYMBOLS at RATE i
 
 # ---- streaming job: spark-stream's jar, run the way spark-submit runs it ----
 
-## Spark master for `make stream` (local[*], or spark://host:7077 for a cluster)
-SPARK_MASTER     ?= local[*]
+## Spark master for `make stream` (default: twice the cores, as writes to InfluxDB and Kafka block task threads; or spark://host:7077)
+SPARK_MASTER     ?= local[$(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 2) )))]
 ## more options for the streaming job, e.g. STREAM_ARGS="--intervals 1s,1m,5m --trigger '2 seconds'"
 STREAM_ARGS      ?=
 ## JVM options of the streaming job's driver (local[*]: the executors too)

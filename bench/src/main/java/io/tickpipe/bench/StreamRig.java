@@ -192,8 +192,8 @@ final class StreamRig implements AutoCloseable {
 
     /**
      * Starts the job on topics {@code prefix}.*, with a new checkpoint, exactly as {@code make stream}
-     * does (SparkSubmit, {@code local[*]}, -Xmx1g, its log4j2 file) except {@code spark.ui.enabled=false}:
-     * the UI would listen on every interface.
+     * does (SparkSubmit, twice the cores as task slots or {@code -Dbench.master}, -Xmx1g, its log4j2
+     * file) except {@code spark.ui.enabled=false}: the UI would listen on every interface.
      */
     Job startJob(String prefix, List<String> extraArgs) throws IOException {
         int n = ++jobs;
@@ -202,7 +202,9 @@ final class StreamRig implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "@" + JOB_JVM_OPTIONS, "-Xmx1g",
                 "-Dlog4j2.configurationFile=" + JOB_LOG4J.toAbsolutePath(),
                 "-cp", Files.readString(JOB_CLASSPATH).trim(),
-                "org.apache.spark.deploy.SparkSubmit", "--master", "local[*]", "--conf", "spark.ui.enabled=false",
+                "org.apache.spark.deploy.SparkSubmit", "--master", System.getProperty("bench.master",
+                        "local[" + 2 * Runtime.getRuntime().availableProcessors() + "]"),
+                "--conf", "spark.ui.enabled=false",
                 "--class", "io.tickpipe.stream.StreamJob", JOB_JAR.toString(),
                 "--bootstrap-servers", bootstrap(), "--schema-registry", registry(),
                 "--influx-url", stack.influxUrl(), "--influx-db", stack.influxDatabase(),

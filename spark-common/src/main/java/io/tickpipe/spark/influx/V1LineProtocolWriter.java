@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Line protocol to InfluxDB 1.x's {@code POST /write?db=..&rp=..&precision=ns}, which every 1.x
@@ -17,6 +19,10 @@ import java.util.Optional;
  * configured, go in a basic {@code Authorization} header, never in the URL.
  */
 public final class V1LineProtocolWriter extends BatchedPointWriter {
+    // One client (and so one connection pool) per JVM and connect timeout: Spark opens a writer per
+    // partition per micro-batch, and a new client each time meant a new connection each time.
+    private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+
     private final HttpClient http;
     private final URI endpoint;
     private final Optional<String> authorization;
@@ -25,7 +31,8 @@ public final class V1LineProtocolWriter extends BatchedPointWriter {
 
     public V1LineProtocolWriter(InfluxConfig config) {
         super(config);
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        this.http = CLIENTS.computeIfAbsent(config.connectTimeout(),
+                timeout -> HttpClient.newBuilder().connectTimeout(timeout).build());
         this.endpoint = URI.create(config.url() + "/write?db=" + encode(config.database())
                 + config.retentionPolicy().map(rp -> "&rp=" + encode(rp)).orElse("") + "&precision=ns");
         this.authorization = config.authorization();
@@ -62,7 +69,7 @@ public final class V1LineProtocolWriter extends BatchedPointWriter {
 
     @Override
     public void close() {
-        // java.net.http.HttpClient of Java 17 has nothing to close; its threads end with it.
+        // The client is shared (and java.net.http.HttpClient of Java 17 has nothing to close).
     }
 
     private static String encode(String value) {
