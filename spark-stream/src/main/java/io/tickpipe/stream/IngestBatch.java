@@ -28,9 +28,9 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
     private final StreamConfig config;
     private final PipelinePoints pipeline;
 
-    IngestBatch(StreamConfig config) {
+    IngestBatch(StreamConfig config, PipelinePoints pipeline) {
         this.config = config;
-        this.pipeline = new PipelinePoints(config.influx());
+        this.pipeline = pipeline;
     }
 
     @Override

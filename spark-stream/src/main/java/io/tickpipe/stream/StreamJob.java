@@ -73,7 +73,7 @@ public final class StreamJob {
                         .add(StreamTopology.ANALYTICS, () -> inPool(spark, StreamTopology.ANALYTICS,
                                 StreamTopology.analyticsFromKafka(spark, config)).start())
                         .add(StreamTopology.INGEST, () -> inPool(spark, StreamTopology.INGEST,
-                                StreamTopology.ingestFromKafka(spark, config)).start())
+                                StreamTopology.ingestFromKafka(spark, config, pipeline)).start())
                         .run();
             } finally {
                 spark.streams().removeListener(metrics);

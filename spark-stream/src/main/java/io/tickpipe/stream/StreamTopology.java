@@ -53,12 +53,14 @@ public final class StreamTopology {
                 .foreachBatch(sink);
     }
 
-    /** Both queries over the configured Kafka topics, writing to InfluxDB and the dead-letter topics. */
-    public static DataStreamWriter<Row> analyticsFromKafka(SparkSession spark, StreamConfig config) {
+    /** The queries over the configured Kafka topics, writing to InfluxDB and the dead-letter topics. */
+    static DataStreamWriter<Row> analyticsFromKafka(SparkSession spark, StreamConfig config) {
         return analytics(KafkaTopics.stream(spark, config, config.tradesTopic()), config, new AnalyticsBatch(config.influx(), config.analytics()));
     }
 
-    public static DataStreamWriter<Row> ingestFromKafka(SparkSession spark, StreamConfig config) {
-        return ingest(KafkaTopics.stream(spark, config, config.tradesTopic(), config.quotesTopic()), config, new IngestBatch(config));
+    /** {@code pipeline} writes the dead-letter counts (the driver's few points per micro-batch). */
+    static DataStreamWriter<Row> ingestFromKafka(SparkSession spark, StreamConfig config, PipelinePoints pipeline) {
+        return ingest(KafkaTopics.stream(spark, config, config.tradesTopic(), config.quotesTopic()), config,
+                new IngestBatch(config, pipeline));
     }
 }
