@@ -41,8 +41,7 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
         Dataset<Row> trades = decoded(batch, config.tradesTopic(), Trade.getClassSchema());
         Dataset<Row> quotes = decoded(batch, config.quotesTopic(), Quote.getClassSchema());
         try {
-            List<Row> failures = new ArrayList<>(failureCounts(trades));
-            failures.addAll(failureCounts(quotes));
+            List<Row> failures = failureCounts(trades, quotes);
             if (!failures.isEmpty()) {
                 KafkaTopics.write(DeadLetters.of(trades).union(DeadLetters.of(quotes)), config);
             }
@@ -65,12 +64,17 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    private static List<Row> failureCounts(Dataset<Row> decoded) {
-        return decoded.filter(ConfluentAvroDecode.failed())
+    // One Spark job for both topics: each job (and its shuffle) costs a good part of a micro-batch.
+    private static List<Row> failureCounts(Dataset<Row> trades, Dataset<Row> quotes) {
+        return failed(trades).union(failed(quotes))
                 .groupBy(col("topic"), col("error_reason"))
                 .agg(org.apache.spark.sql.functions.count("*").as("records"),
                         org.apache.spark.sql.functions.max("timestamp").as("latest"))
                 .collectAsList();
+    }
+
+    private static Dataset<Row> failed(Dataset<Row> decoded) {
+        return decoded.filter(ConfluentAvroDecode.failed()).select(col("topic"), col("error_reason"), col("timestamp"));
     }
 
     private static List<Point> deadLetterPoints(List<Row> failures, long batchId) {
