@@ -1,5 +1,6 @@
 package io.tickpipe.bench;
 
+import io.tickpipe.spark.checkpoint.QueryCheckpoint;
 import io.tickpipe.spark.influx.InfluxConfig;
 import io.tickpipe.spark.influx.InfluxQl;
 import io.tickpipe.stack.LocalStack;
@@ -51,8 +52,6 @@ final class StreamRig implements AutoCloseable {
 
     private static final Pattern SUMMARY = Pattern.compile(
             "summary: (\\d+) events sent, (\\d+) acknowledged, (\\d+) failed in ([\\d.]+) s \\(([\\d.]+) events/s\\)");
-    private static final Pattern TOPIC = Pattern.compile("\"([^\"]+)\":\\{([^}]*)}");
-    private static final Pattern PARTITION = Pattern.compile("\"(\\d+)\":(\\d+)");
 
     private final Path stackDir;
     private final Path logDir;
@@ -173,13 +172,13 @@ final class StreamRig implements AutoCloseable {
 
         /** Records of {@code topics} written but not yet in a committed batch of {@code query}; empty before its first commit. */
         OptionalLong lag(String query, List<String> topics) {
-            Map<String, Long> committed = committedOffsets(checkpoint.resolve(query));
+            Map<TopicPartition, Long> committed = committedOffsets(checkpoint.resolve(query));
             if (committed == null) {
                 return OptionalLong.empty();
             }
             long lag = 0;
             for (Map.Entry<TopicPartition, Long> end : endOffsets(topics).entrySet()) {
-                long done = committed.getOrDefault(end.getKey().topic() + "-" + end.getKey().partition(), 0L);
+                long done = committed.getOrDefault(end.getKey(), 0L);
                 lag += Math.max(0, end.getValue() - done);
             }
             return OptionalLong.of(lag);
@@ -277,41 +276,13 @@ final class StreamRig implements AutoCloseable {
         return endOffsets(topics).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /**
-     * Kafka offsets ("topic-partition" to next offset) up to which the query's last committed batch
-     * read (its {@code offsets/N} for the highest {@code commits/N}); null before the first commit.
-     */
-    static Map<String, Long> committedOffsets(Path queryCheckpoint) {
-        OptionalLong last = highest(queryCheckpoint.resolve("commits"));
-        if (last.isEmpty()) {
-            return null;
-        }
+    /** Kafka offsets up to which the query's last committed batch read; null before the first commit. */
+    static Map<TopicPartition, Long> committedOffsets(Path queryCheckpoint) {
         try {
-            String[] lines = Files.readString(queryCheckpoint.resolve("offsets").resolve(Long.toString(last.getAsLong())))
-                    .split("\n");
-            Map<String, Long> offsets = new HashMap<>();
-            Matcher topic = TOPIC.matcher(lines[lines.length - 1]);
-            while (topic.find()) {
-                Matcher partition = PARTITION.matcher(topic.group(2));
-                while (partition.find()) {
-                    offsets.put(topic.group(1) + "-" + partition.group(1), Long.parseLong(partition.group(2)));
-                }
-            }
-            return offsets;
-        } catch (IOException e) {
+            return new QueryCheckpoint(queryCheckpoint).committedKafkaOffsets().orElse(null);
+        } catch (UncheckedIOException e) {
             // Spark writes offsets/N before commits/N and never deletes the newest; a race only with a purge: skip this sample.
             return null;
-        }
-    }
-
-    private static OptionalLong highest(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return OptionalLong.empty();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).mapToLong(Long::parseLong).max();
-        } catch (IOException | UncheckedIOException e) {
-            return OptionalLong.empty();
         }
     }
 

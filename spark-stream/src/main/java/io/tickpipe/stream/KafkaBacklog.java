@@ -1,10 +1,8 @@
 package io.tickpipe.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickpipe.spark.checkpoint.QueryCheckpoint;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,7 +17,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class KafkaBacklog implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, Object> consumerConfig;
@@ -37,17 +34,8 @@ final class KafkaBacklog implements AutoCloseable {
      * Records behind the latest, summed over the partitions of a source's end offset as Spark's Kafka
      * source writes it ({@code {"topic":{"0":123,"1":456}}}).
      */
-    long behind(String endOffsetJson) throws java.io.IOException {
-        Map<TopicPartition, Long> read = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> topics = JSON.readTree(endOffsetJson).fields();
-        while (topics.hasNext()) {
-            Map.Entry<String, JsonNode> topic = topics.next();
-            Iterator<Map.Entry<String, JsonNode>> partitions = topic.getValue().fields();
-            while (partitions.hasNext()) {
-                Map.Entry<String, JsonNode> partition = partitions.next();
-                read.put(new TopicPartition(topic.getKey(), Integer.parseInt(partition.getKey())), partition.getValue().asLong());
-            }
-        }
+    long behind(String endOffsetJson) {
+        Map<TopicPartition, Long> read = QueryCheckpoint.parseKafkaOffsets(endOffsetJson);
         if (consumer == null) {
             consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }

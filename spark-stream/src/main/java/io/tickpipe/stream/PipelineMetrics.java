@@ -46,7 +46,7 @@ final class PipelineMetrics extends StreamingQueryListener {
                     behind += backlog.behind(source.endOffset());
                 }
                 point.addField("offsets_behind", behind);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("offsets behind of query {} batch {} unknown: {}", progress.name(), progress.batchId(), e.getMessage());
             }
             points.write(List.of(point));

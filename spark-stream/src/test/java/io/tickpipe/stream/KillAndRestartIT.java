@@ -2,6 +2,7 @@ package io.tickpipe.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.spark.checkpoint.QueryCheckpoint;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -45,7 +46,7 @@ class KillAndRestartIT {
         }
         Path killedCheckpoints = Files.createDirectories(dir.resolve("killed"));
         String[] killedArgs = killed.jobArgs(killedCheckpoints, "--watermark", WATERMARK, "--sma-period", "5");
-        Checkpoint analytics = new Checkpoint(killedCheckpoints.resolve("checkpoints").resolve(StreamTopology.ANALYTICS));
+        QueryCheckpoint analytics = new QueryCheckpoint(killedCheckpoints.resolve("checkpoints").resolve(StreamTopology.ANALYTICS));
         Path log = dir.resolve("job.log");
 
         JobProcess job = JobProcess.start(log, killedArgs);
@@ -93,7 +94,7 @@ class KillAndRestartIT {
                 "--replay-file", chunk.trades.toString(), "--replay-file", chunk.quotes.toString()));
     }
 
-    private static void awaitCommits(Checkpoint checkpoint, long batchId, JobProcess job) {
+    private static void awaitCommits(QueryCheckpoint checkpoint, long batchId, JobProcess job) {
         Eventually.until(Duration.ofMinutes(2), () -> checkpoint.lastCommitted().orElse(-1) >= batchId || !job.isAlive(),
                 () -> "last committed batch " + checkpoint.lastCommitted());
         assertThat(job.isAlive()).as("job alive; log:%n%s", job.log()).isTrue();
@@ -101,10 +102,10 @@ class KillAndRestartIT {
 
     /** Both queries have committed batches up to the topics' ends, and no batch (such as the one closing bars) follows for a while. */
     private static void awaitSettled(LocalStack stack, StackFixture fixture, Path checkpoints, JobProcess job) {
-        Checkpoint analytics = new Checkpoint(checkpoints.resolve("checkpoints").resolve(StreamTopology.ANALYTICS));
-        Checkpoint ingest = new Checkpoint(checkpoints.resolve("checkpoints").resolve(StreamTopology.INGEST));
-        Map<String, Long> tradeEnds = endOffsets(stack, fixture.tradesTopic());
-        Map<String, Long> allEnds = new TreeMap<>(tradeEnds);
+        QueryCheckpoint analytics = new QueryCheckpoint(checkpoints.resolve("checkpoints").resolve(StreamTopology.ANALYTICS));
+        QueryCheckpoint ingest = new QueryCheckpoint(checkpoints.resolve("checkpoints").resolve(StreamTopology.INGEST));
+        Map<TopicPartition, Long> tradeEnds = endOffsets(stack, fixture.tradesTopic());
+        Map<TopicPartition, Long> allEnds = new HashMap<>(tradeEnds);
         allEnds.putAll(endOffsets(stack, fixture.quotesTopic()));
         OptionalLong[] seen = {OptionalLong.empty()};
         int[] stableFor = {0};
@@ -112,23 +113,28 @@ class KillAndRestartIT {
             if (!job.isAlive()) {
                 throw new AssertionError("job died; log:\n" + job.log());
             }
-            boolean caughtUp = analytics.caughtUp(tradeEnds) && ingest.caughtUp(allEnds);
+            boolean caughtUp = caughtUp(analytics, tradeEnds) && caughtUp(ingest, allEnds);
             OptionalLong last = analytics.lastCommitted();
             stableFor[0] = caughtUp && last.equals(seen[0]) ? stableFor[0] + 1 : 0;
             seen[0] = last;
             return stableFor[0] >= 16;   // polled every 250 ms: 4 s, four triggers without a new batch
         }, () -> "analytics planned " + analytics.lastPlanned() + " committed " + analytics.lastCommitted()
-                + " offsets " + analytics.plannedOffsets() + " of " + tradeEnds);
+                + " of " + tradeEnds);
     }
 
-    private static Map<String, Long> endOffsets(LocalStack stack, String topic) {
+    /** Every planned batch is done and the last one read up to the topics' end offsets. */
+    private static boolean caughtUp(QueryCheckpoint checkpoint, Map<TopicPartition, Long> endOffsets) {
+        OptionalLong committed = checkpoint.lastCommitted();
+        return committed.isPresent() && committed.equals(checkpoint.lastPlanned())
+                && checkpoint.kafkaOffsets(committed.getAsLong()).equals(endOffsets);
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(LocalStack stack, String topic) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
-            Map<String, Long> ends = new TreeMap<>();
-            consumer.endOffsets(partitions).forEach((tp, offset) -> ends.put(tp.topic() + "-" + tp.partition(), offset));
-            return ends;
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return new HashMap<>(consumer.endOffsets(partitions));
         }
     }
 
