@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.tickpipe.market.Trade;
 import io.tickpipe.spark.decode.ConfluentAvroDecode;
+import io.tickpipe.spark.decode.KafkaSourceSchema;
 import io.tickpipe.stack.TestStack;
 import io.tickpipe.wire.ConfluentAvroEncoder;
 import io.tickpipe.wire.registry.RegistryConfig;
@@ -27,8 +28,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.avro.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -44,14 +43,7 @@ public final class StreamDecodeBench {
     private static final double TARGET = 0.9;
     private static final String[] TRADE_FIELDS = Trade.getClassSchema().getFields().stream()
             .map(org.apache.avro.Schema.Field::name).toArray(String[]::new);
-    private static final StructType KAFKA_ROWS = new StructType(new StructField[] {
-            DataTypes.createStructField("key", DataTypes.BinaryType, true),
-            DataTypes.createStructField("value", DataTypes.BinaryType, true),
-            DataTypes.createStructField("topic", DataTypes.StringType, true),
-            DataTypes.createStructField("partition", DataTypes.IntegerType, true),
-            DataTypes.createStructField("offset", DataTypes.LongType, true),
-            DataTypes.createStructField("timestamp", DataTypes.TimestampType, true),
-            DataTypes.createStructField("timestampType", DataTypes.IntegerType, true)});
+    private static final StructType KAFKA_ROWS = KafkaSourceSchema.WITHOUT_HEADERS;
 
     private StreamDecodeBench() {
     }

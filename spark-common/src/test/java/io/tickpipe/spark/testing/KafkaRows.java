@@ -1,5 +1,6 @@
 package io.tickpipe.spark.testing;
 
+import io.tickpipe.spark.decode.KafkaSourceSchema;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
@@ -21,18 +20,8 @@ import scala.collection.JavaConverters;
  * with generated code, as on Kafka data, instead of being folded into the plan by the optimizer.
  */
 public final class KafkaRows {
-    public static final StructType HEADER = new StructType(new StructField[] {
-            DataTypes.createStructField("key", DataTypes.StringType, true),
-            DataTypes.createStructField("value", DataTypes.BinaryType, true)});
-    public static final StructType SCHEMA = new StructType(new StructField[] {
-            DataTypes.createStructField("key", DataTypes.BinaryType, true),
-            DataTypes.createStructField("value", DataTypes.BinaryType, true),
-            DataTypes.createStructField("topic", DataTypes.StringType, true),
-            DataTypes.createStructField("partition", DataTypes.IntegerType, true),
-            DataTypes.createStructField("offset", DataTypes.LongType, true),
-            DataTypes.createStructField("timestamp", DataTypes.TimestampType, true),
-            DataTypes.createStructField("timestampType", DataTypes.IntegerType, true),
-            DataTypes.createStructField("headers", DataTypes.createArrayType(HEADER), true)});
+    public static final StructType HEADER = KafkaSourceSchema.HEADER;
+    public static final StructType SCHEMA = KafkaSourceSchema.WITH_HEADERS;
 
     private final String topic;
     private final int partition;
