@@ -126,7 +126,7 @@ JAVA17_OPENS = $$(sed -n 's:.*<java17.opens>\(.*\)</java17.opens>.*:\1:p' pom.xm
 
 bench-stream-decode: ## Spark decode of Confluent-format Avro vs Spark's from_avro, rows/s (target >= 0.9x)
 	$(MVN) -q -pl bench -am package -DskipTests
-	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g $(JAVA17_OPENS) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.StreamDecodeBench
+	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g $(JAVA17_OPENS) -Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.StreamDecodeBench
 
 ## -D options of bench-stream-freshness/-headroom, e.g. -Dbench.confirmMinutes=1 (see the classes for all)
 BENCH_STREAM_OPTS ?=
