@@ -3,12 +3,10 @@ package io.tickpipe.wire;
 import io.tickpipe.wire.WireFormatException.Reason;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import io.tickpipe.wire.registry.SchemaRegistryException;
-import java.io.EOFException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
@@ -53,24 +51,8 @@ public final class ConfluentAvroDecoder {
         if (decoder != reused) {
             decoders.set(decoder);
         }
-        Object record;
-        try {
-            record = resolution.reader.read(null, decoder);
-        } catch (EOFException e) {
-            throw new WireFormatException(Reason.TRUNCATED_PAYLOAD, "Avro body of " + (data.length - WireFormat.HEADER_LENGTH)
-                    + " bytes ends before the last field of " + resolution.writerName, position, schemaId, e);
-        } catch (Exception e) {
-            throw new WireFormatException(Reason.MALFORMED_PAYLOAD, "not valid Avro of " + resolution.writerName + ": " + e,
-                    position, schemaId, e);
-        }
-        try {
-            if (!decoder.isEnd()) {
-                throw new WireFormatException(Reason.MALFORMED_PAYLOAD, "bytes left over after a complete "
-                        + resolution.writerName + ": not written with this schema", position, schemaId, null);
-            }
-        } catch (java.io.IOException e) {
-            throw new WireFormatException(Reason.MALFORMED_PAYLOAD, e.toString(), position, schemaId, e);
-        }
+        Object record = WriterResolution.readBody(resolution.reader, null, decoder,
+                data.length - WireFormat.HEADER_LENGTH, resolution.writerName, position, schemaId);
         return (T) record;
     }
 
@@ -91,12 +73,9 @@ public final class ConfluentAvroDecoder {
         } catch (RuntimeException e) {
             return Resolution.failed(writer.getFullName() + ": " + e.getMessage());
         }
-        var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
-        if (compatibility.getCompatibility() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            return Resolution.failed("writer schema " + writer.getFullName() + " cannot be read as " + reader.getFullName()
-                    + ": " + compatibility.getIncompatibilities().stream()
-                    .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
-                    .collect(Collectors.joining("; ")));
+        Optional<String> incompatibility = WriterResolution.incompatibility(reader, writer);
+        if (incompatibility.isPresent()) {
+            return Resolution.failed(incompatibility.get());
         }
         @SuppressWarnings("unchecked")
         GenericDatumReader<Object> datumReader = (GenericDatumReader<Object>) readerSchemas.modelFor(reader)

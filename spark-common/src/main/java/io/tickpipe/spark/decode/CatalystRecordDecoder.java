@@ -4,15 +4,13 @@ import io.tickpipe.wire.RecordPosition;
 import io.tickpipe.wire.WireFormat;
 import io.tickpipe.wire.WireFormatException;
 import io.tickpipe.wire.WireFormatException.Reason;
+import io.tickpipe.wire.WriterResolution;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import io.tickpipe.wire.registry.SchemaRegistryException;
-import java.io.EOFException;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
@@ -29,7 +27,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * schema looked up by id, and a verdict instead of an exception for bad bytes.
  *
  * <p>avro-wire's {@code ConfluentAvroDecoder} is not reused because it builds generated classes
- * (with {@code Instant}s for timestamps) where Spark's deserializer needs generic records.
+ * (with {@code Instant}s for timestamps) where Spark's deserializer needs generic records, and it
+ * allocates a record per call; both share {@link WriterResolution} for the resolution and the body.
  *
  * <p>One instance per task: buffers and the result row are reused, as in {@code from_avro}, so it
  * is not thread-safe and a result is valid until the next call.
@@ -108,22 +107,8 @@ final class CatalystRecordDecoder {
         int length = value.length - WireFormat.HEADER_LENGTH;
         BinaryDecoder in = DecoderFactory.get().binaryDecoder(value, WireFormat.HEADER_LENGTH, length, binaryDecoder);
         binaryDecoder = in;
-        try {
-            datum = resolution.reader.read(datum, in);
-        } catch (EOFException e) {
-            throw unreadable(Reason.TRUNCATED_PAYLOAD, "Avro body of " + length + " bytes ends before the last field of "
-                    + resolution.detail, schemaId, e);
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(Reason.MALFORMED_PAYLOAD, "not valid Avro of " + resolution.detail + ": " + e, schemaId, e);
-        }
-        try {
-            if (!in.isEnd()) {
-                throw unreadable(Reason.MALFORMED_PAYLOAD, "bytes left over after a complete " + resolution.detail
-                        + ": not written with this schema", schemaId, null);
-            }
-        } catch (IOException e) {
-            throw unreadable(Reason.MALFORMED_PAYLOAD, e.toString(), schemaId, e);
-        }
+        datum = WriterResolution.readBody(resolution.reader, datum, in, length, resolution.detail,
+                RecordPosition.UNKNOWN, schemaId);
         decoded.update(0, resolution.schemaId);
         decoded.update(1, deserializer.deserialize(datum).get());
         return decoded;
@@ -140,12 +125,9 @@ final class CatalystRecordDecoder {
             // Remembered for this task only: the next task asks the registry again.
             return Resolution.failed(schemaId, Reason.UNKNOWN_SCHEMA_ID, "the schema registry has no schema with this id");
         }
-        var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
-        if (compatibility.getCompatibility() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            return Resolution.failed(schemaId, Reason.INCOMPATIBLE_WRITER_SCHEMA, "writer schema " + writer.getFullName()
-                    + " cannot be read as " + reader.getFullName() + ": " + compatibility.getIncompatibilities().stream()
-                    .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
-                    .collect(Collectors.joining("; ")));
+        Optional<String> incompatibility = WriterResolution.incompatibility(reader, writer);
+        if (incompatibility.isPresent()) {
+            return Resolution.failed(schemaId, Reason.INCOMPATIBLE_WRITER_SCHEMA, incompatibility.get());
         }
         // The generic model, not the generated class's: Spark's deserializer wants longs for
         // timestamps, not Instants.
