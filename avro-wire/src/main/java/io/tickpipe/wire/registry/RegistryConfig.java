@@ -1,10 +1,8 @@
 package io.tickpipe.wire.registry;
 
-import java.io.IOException;
+import io.tickpipe.wire.SecretFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -101,12 +99,7 @@ public final class RegistryConfig {
         }
         Optional<String> file = string(configs, USER_INFO_FILE);
         if (file.isPresent()) {
-            try {
-                return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + USER_INFO_FILE + " '" + file.get() + "': "
-                        + e.getClass().getSimpleName(), e);
-            }
+            return Optional.of(SecretFile.read(USER_INFO_FILE, file.get()));
         }
         return Optional.ofNullable(env.apply(USER_INFO_ENV)).filter(s -> !s.isBlank());
     }

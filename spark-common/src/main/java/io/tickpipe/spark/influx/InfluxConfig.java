@@ -1,11 +1,9 @@
 package io.tickpipe.spark.influx;
 
-import java.io.IOException;
+import io.tickpipe.wire.SecretFile;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
@@ -446,17 +444,11 @@ public final class InfluxConfig implements Serializable {
                 // Secrets are taken as they are: a password may legitimately start or end with a space.
                 return Optional.ofNullable(env.get(envName)).filter(value -> !value.isEmpty());
             }
-            try {
-                // Files usually end with a newline that is not part of the secret.
-                String content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
-                if (content.isEmpty()) {
-                    throw new IllegalArgumentException(fileKey + " '" + file.get() + "' is empty");
-                }
-                return Optional.of(content);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + fileKey + " '" + file.get() + "': "
-                        + e.getClass().getSimpleName(), e);
+            String content = SecretFile.read(fileKey, file.get());
+            if (content.isEmpty()) {
+                throw new IllegalArgumentException(fileKey + " '" + file.get() + "' is empty");
             }
+            return Optional.of(content);
         }
 
         long number(String key, long fallback) {
