@@ -51,8 +51,8 @@ final class PipelineMetrics extends StreamingQueryListener {
             }
             points.write(List.of(point));
         } catch (RuntimeException e) {
-            LOG.warn("pipeline metrics of query {} batch {} not written: {}", event.progress().name(),
-                    event.progress().batchId(), e.getMessage());
+            LOG.warn("pipeline metrics of query {} batch {} not written: {}", progress.name(), progress.batchId(),
+                    e.getMessage());
         }
     }
 
@@ -89,7 +89,6 @@ final class PipelineMetrics extends StreamingQueryListener {
         }
         return point;
     }
-
 
     static String snakeCase(String camelCase) {
         return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);

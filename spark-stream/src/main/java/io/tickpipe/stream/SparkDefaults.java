@@ -1,5 +1,6 @@
 package io.tickpipe.stream;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -14,6 +15,16 @@ final class SparkDefaults {
     static final String SCHEDULER_MODE = "spark.scheduler.mode";
 
     private SparkDefaults() {
+    }
+
+    /**
+     * A builder for the job's own session: FAIR scheduling between the two queries' jobs (bars must
+     * not queue behind a long batch of raw points), unless --conf spark.scheduler.mode says otherwise.
+     * It can only be set before the SparkContext exists.
+     */
+    static SparkSession.Builder builder() {
+        SparkSession.Builder builder = SparkSession.builder();
+        return new SparkConf().contains(SCHEDULER_MODE) ? builder : builder.config(SCHEDULER_MODE, "FAIR");
     }
 
     static void apply(SparkSession spark) {

@@ -1,7 +1,6 @@
 package io.tickpipe.stream;
 
 import java.io.PrintWriter;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.DataStreamWriter;
@@ -23,12 +22,7 @@ public final class StreamJob {
         if (launch.config() == null) {
             System.exit(launch.exitCode());
         }
-        SparkSession.Builder builder = SparkSession.builder().appName("tickpipe-stream");
-        if (!new SparkConf().contains(SparkDefaults.SCHEDULER_MODE)) {
-            // Fair between the two queries' jobs: bars must not queue behind a long batch of raw points.
-            builder = builder.config(SparkDefaults.SCHEDULER_MODE, "FAIR");
-        }
-        run(builder.getOrCreate(), launch.config());
+        run(SparkDefaults.builder().appName("tickpipe-stream").getOrCreate(), launch.config());
     }
 
     /** What the command line asks for: a config to run, or (config null) the exit code to leave with. */
@@ -50,11 +44,8 @@ public final class StreamJob {
                 return new Launch(null, 0);
             }
             return new Launch(StreamConfig.from(options), 0);
-        } catch (CommandLine.ParameterException e) {
-            err.println("spark-stream: " + e.getMessage());
-            cli.usage(err);
-            return new Launch(null, 2);
-        } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
+        } catch (CommandLine.ParameterException | IllegalArgumentException | IllegalStateException
+                 | java.time.DateTimeException e) {
             err.println("spark-stream: " + e.getMessage());
             cli.usage(err);
             return new Launch(null, 2);
