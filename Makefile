@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status produce stream bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test stack-up stack-down stack-status produce stream up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -107,6 +107,29 @@ $(STREAM_JAR): pom.xml spark-stream/pom.xml spark-common/pom.xml $(shell find sp
 stream: $(STREAM_JAR) ## run the streaming job against the local stack until Ctrl-C (SparkSubmit, SPARK_MASTER)
 	$(SPARK_SUBMIT) --class io.tickpipe.stream.StreamJob $(STREAM_JAR) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) \
 	  --checkpoint-dir $(STACK_DIR)/checkpoints/spark-stream $(STREAM_ARGS)
+
+# ---- Docker Compose: the whole stack in containers (compose/docker-compose.yml) ----
+
+## compose command: `docker compose` (v2) where the Docker CLI has it, else docker-compose (1.29+)
+COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo 'docker compose' || echo docker-compose)
+
+# One project name whichever way it is run (COMPOSE_PROJECT_NAME in compose/.env says the same).
+COMPOSE_STACK = $(COMPOSE) -p tickpipe -f compose/docker-compose.yml
+
+# The secrets live there; without it, stop before building anything.
+compose/.env:
+	@echo "compose/.env is missing: cp compose/.env.example compose/.env, then fill in its secrets" >&2
+	@exit 1
+
+up: compose/.env $(CLI_JAR) $(STREAM_JAR) ## build the jars if missing or stale, then start the Compose stack in the background
+	$(COMPOSE_STACK) up -d
+	@echo "Grafana: http://$$($(COMPOSE_STACK) port grafana 3000) (admin / GRAFANA_ADMIN_PASSWORD of compose/.env); make logs follows the logs"
+
+down: ## stop and remove the Compose stack's containers; its data stays in named volumes
+	$(COMPOSE_STACK) down
+
+logs: ## follow the Compose stack's logs (Ctrl-C stops following)
+	$(COMPOSE_STACK) logs -f
 
 # ---- benchmarks: each prints both sides and the ratio; not run by CI ----
 

@@ -2,7 +2,8 @@
 # Installs the Debian packages that Maven cannot bring, and only those missing:
 #   stack: InfluxDB 1.x (`influxdb`, 1.6 on Debian 12), the local stack's time-series store;
 #   test:  the stack's, plus Confluent's own Python client, the independent implementation the
-#          wire-format tests compare against (run by Debian's /usr/bin/python3).
+#          wire-format tests compare against (run by Debian's /usr/bin/python3), and docker-compose,
+#          with which compose/'s tests validate the compose file (no Docker engine needed).
 # Installing needs root; otherwise it says what to install and fails.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ if [ "$what" = test ]; then
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
   /usr/bin/python3 -c 'import confluent_kafka, avro, requests' >/dev/null 2>&1 \
     || missing+=(python3-confluent-kafka python3-avro python3-requests)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 elif [ "$what" != stack ]; then
   echo "usage: $0 [stack|test]" >&2
   exit 2
