@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +82,22 @@ class ComposeStreamJobTest {
         // test dependency and parse batch.appArgs() (with the --config path mapped as hostArgs() does)
         // with BatchJob's own parser, asserting exit code 0 and the Kafka/registry/InfluxDB values
         // checked for the streaming job above.
+    }
+
+    @Test
+    void bothJobsFitOnTheWorkerAtOnce() {
+        SparkSubmitLine batch = SparkSubmitLine.of(compose.argv("spark-batch"));
+        Map<String, String> worker = compose.environment("spark-worker");
+        // A standalone app takes every free core unless capped: the batch job would wait for the stream's.
+        int cores = Integer.parseInt(submit.conf().get("spark.cores.max")) + Integer.parseInt(batch.conf().get("spark.cores.max"));
+        assertThat(cores).isLessThanOrEqualTo(Integer.parseInt(worker.get("SPARK_WORKER_CORES")));
+        long memory = gigabytes(submit.conf().get("spark.executor.memory")) + gigabytes(batch.conf().get("spark.executor.memory"));
+        assertThat(memory).isLessThanOrEqualTo(gigabytes(worker.get("SPARK_WORKER_MEMORY")));
+    }
+
+    private static long gigabytes(String size) {
+        assertThat(size).matches("[0-9]+g");
+        return Long.parseLong(size.substring(0, size.length() - 1));
     }
 
     /** The job's arguments, with container paths of mounted files replaced by their host paths. */
