@@ -3,15 +3,17 @@ package io.tickpipe.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tickpipe.schemas.MarketContract;
-import io.tickpipe.spark.influx.InfluxConfig;
 import io.tickpipe.compose.ResolvedCompose.Mount;
 import io.tickpipe.compose.ResolvedCompose.Port;
+import io.tickpipe.schemas.MarketContract;
+import io.tickpipe.spark.influx.InfluxConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -171,7 +173,7 @@ class ComposeFileTest {
     void theRegistrysDefaultLevelIsTheOneTheMarketSubjectsDeclare() {
         String level = compose.environment("schema-registry", "SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL");
         for (MarketContract contract : MarketContract.values()) {
-            assertThat(level.toUpperCase(java.util.Locale.ROOT)).as(contract.name()).isEqualTo(contract.compatibility().name());
+            assertThat(level.toUpperCase(Locale.ROOT)).as(contract.name()).isEqualTo(contract.compatibility().name());
         }
     }
 
@@ -220,7 +222,7 @@ class ComposeFileTest {
 
     /** {@code NAME://host:port,...} -> NAME -> host:port. */
     private static Map<String, String> listeners(String spec) {
-        Map<String, String> listeners = new java.util.LinkedHashMap<>();
+        Map<String, String> listeners = new LinkedHashMap<>();
         for (String listener : spec.split(",")) {
             int sep = listener.indexOf("://");
             listeners.put(listener.substring(0, sep), listener.substring(sep + 3));

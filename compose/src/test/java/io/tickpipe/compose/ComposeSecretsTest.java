@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class ComposeSecretsTest {
         Map<String, String> withDefault = new TreeMap<>();
         Set<String> required = new TreeSet<>();
         String withoutComments = Files.readAllLines(Repo.COMPOSE_FILE).stream()
-                .filter(line -> !line.trim().startsWith("#")).collect(java.util.stream.Collectors.joining("\n"));
+                .filter(line -> !line.trim().startsWith("#")).collect(Collectors.joining("\n"));
         Matcher m = REFERENCE.matcher(withoutComments);
         while (m.find()) {
             if (m.group(2) != null && m.group(2).endsWith("-")) {

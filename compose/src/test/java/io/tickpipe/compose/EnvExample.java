@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +59,7 @@ public record EnvExample(Map<String, String> required, Map<String, String> optio
         Map<String, String> env = new LinkedHashMap<>(required);
         secrets().keySet().forEach(key -> {
             if (!leftEmpty.contains(key)) {
-                env.put(key, "test-" + key.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                env.put(key, "test-" + key.toLowerCase(Locale.ROOT).replace('_', '-'));
             }
         });
         return env;
