@@ -44,6 +44,8 @@ class GrafanaDashboardsIT {
      * 30-bar warm-up; at one trade per second per symbol it is still only about 4,800 trades.
      */
     private static final int MINUTES = 36;
+    /** What the market dashboard's variables must offer: the symbols produced, the job's default intervals. */
+    private static final Map<String, Set<String>> VARIABLE_VALUES = Map.of("symbol", Set.copyOf(SYMBOLS), "interval", Set.of("1s", "1m"));
 
     @Test
     void everyPanelAnnotationVariableAndAlertQueryReturnsTheFieldsItMaps(@TempDir Path dir) throws Exception {
@@ -54,8 +56,9 @@ class GrafanaDashboardsIT {
         MarketCsv csv = MarketCsv.write(dir, 11, SYMBOLS, start, MINUTES * 60, 1);
         List<String> produce = new ArrayList<>(List.of("--source", "replay", "--speed", "0",
                 "--replay-file", csv.trades.toString(), "--replay-file", csv.quotes.toString()));
-        // A print at 100 times the price in the last microsecond of minute 34: that minute's 1m bar
-        // and its second's 1s bar close on it, a return anomaly in both intervals (windows full by then).
+        // A print at 10,000 (the simulated prices start between 50 and 150) in the last microsecond of
+        // minute 34: that minute's 1m bar and its second's 1s bar close on it, a return anomaly in both
+        // intervals, whose 30-bar windows are full by then.
         Instant spike = start.plus(35, ChronoUnit.MINUTES).minus(1, ChronoUnit.MICROS);
         for (String symbol : SYMBOLS) {
             produce.addAll(List.of("--replay-file",
@@ -97,19 +100,19 @@ class GrafanaDashboardsIT {
 
     /**
      * Every combination of the dashboard's variable values, each variable's query run with the values
-     * of those before it, as Grafana refreshes them on load. The market dashboard's must offer exactly
-     * the symbols produced and the job's default intervals.
+     * of those before it, as Grafana refreshes them on load; each must offer exactly {@link #VARIABLE_VALUES}.
      */
     private static List<Map<String, String>> variableValues(Influx influx, JsonNode dashboard, Provisioning provisioning, Instant now) {
         List<Map<String, String>> combinations = List.of(Map.of());
         for (TemplateVariable variable : ProvisionedQueries.variables(dashboard)) {
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> values : combinations) {
+                // SHOW TAG VALUES has no time filter; the range only completes the substitution.
                 String query = GrafanaMacros.of(now.minus(Duration.ofHours(1)), now, provisioning.minInterval(), values).render(variable.query());
                 Set<String> offered = new TreeSet<>();
                 influx.rows(query).forEach(row -> offered.add((String) row.get("value")));
                 assertThat(offered).as("values of $%s with %s: %s", variable.name(), values, query)
-                        .isEqualTo(variable.name().equals("symbol") ? new TreeSet<>(SYMBOLS) : Set.of("1m", "1s"));
+                        .isEqualTo(VARIABLE_VALUES.get(variable.name()));
                 for (String value : offered) {
                     Map<String, String> extended = new HashMap<>(values);
                     extended.put(variable.name(), value);
