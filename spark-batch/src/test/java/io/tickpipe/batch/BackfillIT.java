@@ -41,8 +41,8 @@ class BackfillIT {
         LocalStack stack = TestStack.shared();
         StackFixture fixture = StackFixture.fresh(stack, "backfill");
         String kafka = stack.kafkaBootstrapServers();
-        MarketCsv early = MarketCsv.write(dir, 11, SYMBOLS, START, 40, 4);
-        MarketCsv later = MarketCsv.write(dir, 12, SYMBOLS, START.plusSeconds(60), 30, 4);
+        MarketCsv early = MarketCsv.write(dir, 11, SYMBOLS, START, 30, 4);
+        MarketCsv later = MarketCsv.write(dir, 12, SYMBOLS, START.plusSeconds(60), 20, 4);
         Producer.produce(dir, fixture.produceArgs("--source", "replay", "--speed", "0", "--replay-file", early.trades.toString()));
         KafkaIo.produceRaw(kafka, fixture.tradesTopic(), "AAPL", List.of(new byte[] {0, 0, 0}, new byte[] {7, 0, 0, 0, 1, 2}));
         Producer.produce(dir, fixture.produceArgs("--source", "replay", "--speed", "0", "--replay-file", later.trades.toString()));

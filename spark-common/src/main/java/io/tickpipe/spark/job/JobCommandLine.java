@@ -20,7 +20,7 @@ public final class JobCommandLine {
     }
 
     /** Where the secrets come from, under every job's usage: none of them is an option. */
-    static final String[] SECRETS_FOOTER = {"", "Secrets: INFLUX_TOKEN / INFLUX_PASSWORD (or the *-file options),",
+    private static final String[] SECRETS_FOOTER = {"", "Secrets: INFLUX_TOKEN / INFLUX_PASSWORD (or the *-file options),",
             "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO (or --registry-credentials-file)."};
 
     private JobCommandLine() {
