@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status produce stream up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test stack-up stack-down stack-status produce stream batch up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -85,28 +85,42 @@ produce: $(CLI_JAR) ## produce simulated quotes and trades for SYMBOLS at RATE i
 	$(TICKPIPE) schemas register $(LOCAL_REGISTRY)
 	$(TICKPIPE) produce --symbols $(SYMBOLS) --rate $(RATE) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(PRODUCE_ARGS)
 
-# ---- streaming job: spark-stream's jar, run the way spark-submit runs it ----
+# ---- Spark jobs: spark-stream's and spark-batch's jars, run the way spark-submit runs them ----
 
-## Spark master for `make stream` (default: twice the cores, as writes to InfluxDB and Kafka block task threads; or spark://host:7077)
+## Spark master for `make stream` and `make batch` (default: twice the cores, as writes to InfluxDB and Kafka block task threads; or spark://host:7077)
 SPARK_MASTER     ?= local[$(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 2) )))]
 ## more options for the streaming job, e.g. STREAM_ARGS="--intervals 1s,1m,5m --trigger '2 seconds'"
 STREAM_ARGS      ?=
 ## JVM options of the streaming job's driver (local[*]: the executors too)
 STREAM_JAVA_OPTS ?= -Xmx1g
+## options of the backfill, e.g. BATCH_ARGS="--from 2026-03-02T14:30:00Z --to 2026-03-02T21:00:00Z --raw" (default: the whole trades topic)
+BATCH_ARGS       ?=
+## JVM options of the batch job's driver (local[*]: the executors too)
+BATCH_JAVA_OPTS  ?= -Xmx1g
 
 STREAM_JAR := spark-stream/target/spark-stream.jar
-# spark-core's SparkSubmit on the Maven-resolved Spark, with the flags Spark's launcher adds on Java 17.
-SPARK_SUBMIT = SPARK_LOCAL_IP=127.0.0.1 $(JAVA) @spark-stream/target/spark-jvm.options $(STREAM_JAVA_OPTS) \
+BATCH_JAR  := spark-batch/target/spark-batch.jar
+# spark-core's SparkSubmit on the Maven-resolved Spark that job module $(1) wrote into its target/, with
+# the flags Spark's launcher adds on Java 17 and JVM options $(2).
+SPARK_SUBMIT = SPARK_LOCAL_IP=127.0.0.1 $(JAVA) @$(1)/target/spark-jvm.options $(2) \
 	-Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties \
-	-cp "$$(cat spark-stream/target/spark.classpath)" org.apache.spark.deploy.SparkSubmit --master '$(SPARK_MASTER)'
+	-cp "$$(cat $(1)/target/spark.classpath)" org.apache.spark.deploy.SparkSubmit --master '$(SPARK_MASTER)'
 LOCAL_INFLUX = --influx-url http://127.0.0.1:$(INFLUX_PORT)
+SPARK_JOB_SOURCES = spark-job-parent/pom.xml spark-common/pom.xml $(shell find spark-common/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
 
-$(STREAM_JAR): pom.xml spark-stream/pom.xml spark-common/pom.xml $(shell find spark-stream/src/main spark-common/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
+$(STREAM_JAR): pom.xml spark-stream/pom.xml $(SPARK_JOB_SOURCES) $(shell find spark-stream/src/main -type f 2>/dev/null)
 	$(MVN) -q -pl spark-stream -am package -DskipTests
 
+$(BATCH_JAR): pom.xml spark-batch/pom.xml $(SPARK_JOB_SOURCES) $(shell find spark-batch/src/main -type f 2>/dev/null)
+	$(MVN) -q -pl spark-batch -am package -DskipTests
+
 stream: $(STREAM_JAR) ## run the streaming job against the local stack until Ctrl-C (SparkSubmit, SPARK_MASTER)
-	$(SPARK_SUBMIT) --class io.tickpipe.stream.StreamJob $(STREAM_JAR) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) \
-	  --checkpoint-dir $(STACK_DIR)/checkpoints/spark-stream $(STREAM_ARGS)
+	$(call SPARK_SUBMIT,spark-stream,$(STREAM_JAVA_OPTS)) --class io.tickpipe.stream.StreamJob $(STREAM_JAR) \
+	  $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) --checkpoint-dir $(STACK_DIR)/checkpoints/spark-stream $(STREAM_ARGS)
+
+batch: $(BATCH_JAR) ## backfill the local stack's trades topic into InfluxDB `market` with the stream's transformations (BATCH_ARGS)
+	$(call SPARK_SUBMIT,spark-batch,$(BATCH_JAVA_OPTS)) --class io.tickpipe.batch.BatchJob $(BATCH_JAR) \
+	  $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) $(BATCH_ARGS)
 
 # ---- Docker Compose: the whole stack in containers (compose/docker-compose.yml) ----
 

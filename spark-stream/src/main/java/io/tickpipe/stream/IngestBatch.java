@@ -7,6 +7,7 @@ import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
 import io.tickpipe.spark.decode.ConfluentAvroDecode;
 import io.tickpipe.spark.decode.DeadLetters;
+import io.tickpipe.spark.decode.UndecodableCounts;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
         Dataset<Row> trades = decoded(batch, config.tradesTopic(), Trade.getClassSchema());
         Dataset<Row> quotes = decoded(batch, config.quotesTopic(), Quote.getClassSchema());
         try {
-            List<Row> failures = failureCounts(trades, quotes);
+            List<UndecodableCounts.Count> failures = UndecodableCounts.of(trades, quotes);
             if (!failures.isEmpty()) {
                 KafkaTopics.write(DeadLetters.of(trades).union(DeadLetters.of(quotes)), config);
             }
@@ -64,24 +65,11 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    // One Spark job for both topics: each job (and its shuffle) costs a good part of a micro-batch.
-    private static List<Row> failureCounts(Dataset<Row> trades, Dataset<Row> quotes) {
-        return failed(trades).union(failed(quotes))
-                .groupBy(col("topic"), col("error_reason"))
-                .agg(org.apache.spark.sql.functions.count("*").as("records"),
-                        org.apache.spark.sql.functions.max("timestamp").as("latest"))
-                .collectAsList();
-    }
-
-    private static Dataset<Row> failed(Dataset<Row> decoded) {
-        return decoded.filter(ConfluentAvroDecode.failed()).select(col("topic"), col("error_reason"), col("timestamp"));
-    }
-
-    private static List<Point> deadLetterPoints(List<Row> failures, long batchId) {
+    private static List<Point> deadLetterPoints(List<UndecodableCounts.Count> failures, long batchId) {
         List<Point> points = new ArrayList<>();
-        for (Row failure : failures) {
-            points.add(MarketPoints.deadLetters(StreamTopology.INGEST, failure.getString(0), failure.getString(1),
-                    failure.getLong(2), failure.getTimestamp(3).toInstant(), batchId));
+        for (UndecodableCounts.Count failure : failures) {
+            points.add(MarketPoints.deadLetters(StreamTopology.INGEST, failure.topic(), failure.reason(), failure.records(),
+                    failure.newest(), batchId));
         }
         return points;
     }

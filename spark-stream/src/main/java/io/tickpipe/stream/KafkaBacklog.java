@@ -23,8 +23,8 @@ final class KafkaBacklog implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer;
 
     KafkaBacklog(StreamConfig config) {
-        Map<String, Object> properties = new HashMap<>(config.kafkaOptions());
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> properties = new HashMap<>(config.kafka().clientOptions());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "tickpipe-stream-backlog");
         this.consumerConfig = properties;

@@ -1,12 +1,8 @@
 package io.tickpipe.stream;
 
-import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.spark.influx.InfluxConfig;
-import io.tickpipe.wire.registry.RegistryConfig;
-import java.time.LocalTime;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import io.tickpipe.spark.job.KafkaSettings;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,9 +11,7 @@ import java.util.Map;
  * (registry settings, {@link InfluxConfig}, {@link AnalyticsConfig}) are serializable on their own.
  */
 public record StreamConfig(
-        String bootstrapServers,
-        Map<String, String> kafkaOptions,
-        String topicPrefix,
+        KafkaSettings kafka,
         String startingOffsets,
         Long maxOffsetsPerTrigger,
         Map<String, String> registryConfig,
@@ -32,67 +26,25 @@ public record StreamConfig(
     }
 
     static StreamConfig from(StreamOptions o, Map<String, String> env) {
-        Map<String, String> registry = new HashMap<>();
-        registry.put(RegistryConfig.URL, o.schemaRegistry);
-        if (o.registryCredentialsFile != null) {
-            registry.put(RegistryConfig.CREDENTIALS_SOURCE, "USER_INFO");
-            registry.put(RegistryConfig.USER_INFO_FILE, o.registryCredentialsFile.toString());
-        }
         String offsets = o.startingOffsets.toLowerCase(Locale.ROOT);
         if (!offsets.equals("earliest") && !offsets.equals("latest")) {
             throw new IllegalArgumentException("--starting-offsets must be earliest or latest, not '" + o.startingOffsets + "'");
         }
-        AnalyticsConfig analytics = AnalyticsConfig.builder()
-                .intervals(o.intervals.toArray(String[]::new))
-                .watermark(o.watermark)
-                .smaPeriod(o.smaPeriod)
-                .emaPeriod(o.emaPeriod)
-                .rsiPeriod(o.rsiPeriod)
-                .sessionZone(o.sessionZone)
-                .sessionOpen(LocalTime.parse(o.sessionOpen))
-                .anomalyWindow(o.anomalyWindow)
-                .anomalyThreshold(o.anomalyThreshold)
-                .build();
-        return new StreamConfig(o.bootstrapServers, Map.copyOf(o.kafkaOptions), o.topicPrefix, offsets,
-                o.maxOffsetsPerTrigger, Map.copyOf(registry), InfluxConfig.fromMap(influxSettings(o), env),
-                o.checkpointDir, o.trigger, analytics, o.raw);
-    }
-
-    private static Map<String, String> influxSettings(StreamOptions o) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("influx.url", o.influxUrl);
-        putIfSet(s, "influx.api", o.influxApi);
-        s.put("influx.db", o.influxDb);
-        putIfSet(s, "influx.retention.policy", o.influxRetentionPolicy);
-        putIfSet(s, "influx.user", o.influxUser);
-        putIfSet(s, "influx.password.file", o.influxPasswordFile);
-        putIfSet(s, "influx.org", o.influxOrg);
-        putIfSet(s, "influx.bucket", o.influxBucket);
-        putIfSet(s, "influx.token.file", o.influxTokenFile);
-        s.put("influx.max.retries", Integer.toString(o.influxMaxRetries));
-        return s;
-    }
-
-    private static void putIfSet(Map<String, String> settings, String key, Object value) {
-        if (value != null) {
-            settings.put(key, value.toString());
-        }
+        return new StreamConfig(o.kafka.settings(), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
+                o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics().watermark(o.watermark).build(), o.raw);
     }
 
     public String tradesTopic() {
-        return MarketContract.TRADES.topic(topicPrefix);
+        return kafka.tradesTopic();
     }
 
     public String quotesTopic() {
-        return MarketContract.QUOTES.topic(topicPrefix);
+        return kafka.quotesTopic();
     }
 
     /** Kafka client settings in the form Spark's Kafka source and sink take them. */
     public Map<String, String> sparkKafkaOptions() {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("kafka.bootstrap.servers", bootstrapServers);
-        kafkaOptions.forEach((key, value) -> options.put("kafka." + key, value));
-        return options;
+        return kafka.sparkOptions();
     }
 
     public String checkpoint(String query) {

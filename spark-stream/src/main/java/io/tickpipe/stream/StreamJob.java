@@ -1,10 +1,10 @@
 package io.tickpipe.stream;
 
+import io.tickpipe.spark.job.JobCommandLine;
 import java.io.PrintWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.DataStreamWriter;
-import picocli.CommandLine;
 
 /**
  * {@code spark-submit spark-stream.jar [options]}: parses the options, starts the two queries
@@ -18,38 +18,15 @@ public final class StreamJob {
     public static void main(String[] args) throws Exception {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        Launch launch = parse(args, out, err);
+        JobCommandLine.Launch<StreamConfig> launch = parse(args, out, err);
         if (launch.config() == null) {
             System.exit(launch.exitCode());
         }
         run(SparkDefaults.builder().appName("tickpipe-stream").getOrCreate(), launch.config());
     }
 
-    /** What the command line asks for: a config to run, or (config null) the exit code to leave with. */
-    record Launch(StreamConfig config, int exitCode) {
-    }
-
-    static Launch parse(String[] args, PrintWriter out, PrintWriter err) {
-        StreamOptions options = new StreamOptions();
-        CommandLine cli = new CommandLine(options);
-        try {
-            cli = StreamOptions.commandLine(options, args);
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (parsed.isUsageHelpRequested()) {
-                cli.usage(out);
-                return new Launch(null, 0);
-            }
-            if (parsed.isVersionHelpRequested()) {
-                cli.printVersionHelp(out);
-                return new Launch(null, 0);
-            }
-            return new Launch(StreamConfig.from(options), 0);
-        } catch (CommandLine.ParameterException | IllegalArgumentException | IllegalStateException
-                 | java.time.DateTimeException e) {
-            err.println("spark-stream: " + e.getMessage());
-            cli.usage(err);
-            return new Launch(null, 2);
-        }
+    static JobCommandLine.Launch<StreamConfig> parse(String[] args, PrintWriter out, PrintWriter err) {
+        return JobCommandLine.parse(new StreamOptions(), StreamConfig::from, args, out, err);
     }
 
     /** Starts both queries and supervises them until one is stopped or Spark shuts down. */

@@ -2,6 +2,8 @@ package io.tickpipe.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.spark.job.JobCommandLine;
+import io.tickpipe.spark.testing.Eventually;
 import io.tickpipe.spark.testing.LocalSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +38,7 @@ final class InProcessJob implements AutoCloseable {
 
     static StreamConfig config(String... args) {
         StringWriter err = new StringWriter();
-        StreamJob.Launch launch = StreamJob.parse(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        JobCommandLine.Launch<StreamConfig> launch = StreamJob.parse(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(launch.config()).as("options rejected: %s", err).isNotNull();
         return launch.config();
     }

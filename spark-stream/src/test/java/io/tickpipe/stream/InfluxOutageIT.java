@@ -2,7 +2,12 @@ package io.tickpipe.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.spark.testing.Eventually;
+import io.tickpipe.spark.testing.Influx;
+import io.tickpipe.spark.testing.MarketCsv;
+import io.tickpipe.spark.testing.Producer;
 import io.tickpipe.spark.testing.ScriptedHttpServer;
+import io.tickpipe.spark.testing.StackFixture;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.tickpipe.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickpipe.spark.influx.InfluxApi;
+import io.tickpipe.spark.job.JobCommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,14 +20,14 @@ class StreamJobOptionsTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private StreamJob.Launch parse(String... args) {
+    private JobCommandLine.Launch<StreamConfig> parse(String... args) {
         return StreamJob.parse(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
     void defaultsRunAgainstTheLocalStack() {
         StreamConfig config = parse().config();
-        assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.tradesTopic()).isEqualTo("market.trades");
         assertThat(config.quotesTopic()).isEqualTo("market.quotes");
         assertThat(config.trigger()).isEqualTo("1 second");
@@ -51,7 +52,7 @@ class StreamJobOptionsTest {
                 "raw=false",
                 "rsi-period=9"));
         StreamConfig config = parse("--config", file.toString(), "--rsi-period", "21").config();
-        assertThat(config.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
         assertThat(config.influx().url()).isEqualTo("http://influx:8086");
         assertThat(config.analytics().intervals()).extracting(i -> i.label()).containsExactly("1s", "5m");
         assertThat(config.rawTrades()).isFalse();
@@ -87,7 +88,7 @@ class StreamJobOptionsTest {
         "--config /no/such/file           | --config: cannot read /no/such/file",
     })
     void misuseSaysWhatIsWrongShowsTheUsageAndExits2(String args, String message) {
-        StreamJob.Launch launch = parse(args.trim().split(" +"));
+        JobCommandLine.Launch<StreamConfig> launch = parse(args.trim().split(" +"));
         assertThat(launch.config()).isNull();
         assertThat(launch.exitCode()).isEqualTo(2);
         assertThat(err.toString()).contains(message).contains("Usage: spark-stream");
@@ -95,7 +96,7 @@ class StreamJobOptionsTest {
 
     @Test
     void helpIsPrintedToStandardOutputWithExit0() {
-        StreamJob.Launch launch = parse("--help");
+        JobCommandLine.Launch<StreamConfig> launch = parse("--help");
         assertThat(launch.config()).isNull();
         assertThat(launch.exitCode()).isZero();
         assertThat(out.toString()).contains("--bootstrap-servers", "--influx-token-file", "INFLUX_TOKEN");

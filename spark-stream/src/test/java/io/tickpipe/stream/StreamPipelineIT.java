@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tickpipe.market.Trade;
+import io.tickpipe.spark.testing.Eventually;
+import io.tickpipe.spark.testing.ExpectedBars;
+import io.tickpipe.spark.testing.Influx;
+import io.tickpipe.spark.testing.MarketCsv;
+import io.tickpipe.spark.testing.Producer;
+import io.tickpipe.spark.testing.StackFixture;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
 import io.tickpipe.wire.kafka.KafkaAvroDeserializer;
@@ -54,20 +60,7 @@ class StreamPipelineIT {
                             + " of " + finalBars + ", trades " + influx.count("SELECT count(price) FROM trades") + " of " + csv.tradeCount);
 
             // Every 1 s bar, final or still open, has exactly the values of the independent computation.
-            List<Map<String, Object>> bars = influx.rows("SELECT * FROM bars WHERE \"interval\" = '1s'");
-            assertThat(bars).hasSize(expected.size());
-            for (Map<String, Object> bar : bars) {
-                ExpectedBars.Key key = new ExpectedBars.Key((String) bar.get("symbol"), Influx.micros(bar));
-                ExpectedBars.Bar want = expected.get(key);
-                assertThat(want).as("bar %s", key).isNotNull();
-                assertThat(Influx.number(bar, "open")).as("open %s", key).isEqualTo(want.open());
-                assertThat(Influx.number(bar, "high")).as("high %s", key).isEqualTo(want.high());
-                assertThat(Influx.number(bar, "low")).as("low %s", key).isEqualTo(want.low());
-                assertThat(Influx.number(bar, "close")).as("close %s", key).isEqualTo(want.close());
-                assertThat(Influx.number(bar, "volume")).as("volume %s", key).isEqualTo(want.volume());
-                assertThat((long) Influx.number(bar, "trade_count")).as("trade_count %s", key).isEqualTo(want.tradeCount());
-                assertThat(Influx.number(bar, "vwap")).as("vwap %s", key).isCloseTo(want.vwap(), within(1e-9 * want.vwap()));
-            }
+            ExpectedBars.assertMatches(ExpectedBars.fromInflux(influx.rows("SELECT * FROM bars WHERE \"interval\" = '1s'")), expected);
 
             // SMA over the final bars' closes; RSI and EMA present and in range once warmed up.
             Map<ExpectedBars.Key, Double> sma = ExpectedBars.sma(expected, SMA);

@@ -139,12 +139,22 @@ public final class MarketPoints {
      * batch run again overwrites its own count and two batches never share a point.
      */
     public static Point deadLetters(String stream, String topic, String reason, long records, Instant newest, long batchId) {
-        return Point.measurement(PIPELINE)
-                .addTag("stream", stream)
-                .addTag("topic", topic)
-                .addTag("reason", reason)
-                .addField("dead_letters", records)
+        return perTopicAndReason(stream, topic, reason).addField("dead_letters", records)
                 .time(nanos(newest) + Math.floorMod(batchId, 1_000_000L), WritePrecision.NS);
+    }
+
+    /**
+     * Records of one topic a batch run could not decode, by reason: counted, not sent to the
+     * dead-letter topic again (the streaming job did that when they arrived). Timed at the newest
+     * such record's Kafka timestamp, so the same run again overwrites its count.
+     */
+    public static Point undecodable(String stream, String topic, String reason, long records, Instant newest) {
+        return perTopicAndReason(stream, topic, reason).addField("undecodable_records", records)
+                .time(nanos(newest), WritePrecision.NS);
+    }
+
+    private static Point perTopicAndReason(String stream, String topic, String reason) {
+        return Point.measurement(PIPELINE).addTag("stream", stream).addTag("topic", topic).addTag("reason", reason);
     }
 
     static long distinctNanos(Object eventTime, long sequence) {

@@ -16,6 +16,15 @@ import org.junit.jupiter.api.Test;
 
 class MarketPointsTest {
 
+    @Test
+    void deadLettersAndUndecodableRecordsAreCountedPerTopicAndReasonUnderTheirOwnFields() {
+        assertThat(lines(List.of(MarketPoints.deadLetters("ingest", "market.trades", "BAD_MAGIC_BYTE", 3, T, 1_000_007))))
+                .containsExactly("pipeline,reason=BAD_MAGIC_BYTE,stream=ingest,topic=market.trades dead_letters=3i " + (T_NANOS + 7));
+        assertThat(lines(List.of(MarketPoints.undecodable("batch", "market.trades", "BAD_MAGIC_BYTE", 3, T))))
+                .as("a backfill's count is not a dead letter: the stream sent those already")
+                .containsExactly("pipeline,reason=BAD_MAGIC_BYTE,stream=batch,topic=market.trades undecodable_records=3i " + T_NANOS);
+    }
+
     private static final Instant T = Instant.parse("2026-03-02T14:30:01.123456Z");
     private static final long T_NANOS = 1_772_461_801_123_456_000L;
 

@@ -1,4 +1,4 @@
-package io.tickpipe.stream;
+package io.tickpipe.spark.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,12 +6,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polls a condition of an asynchronous pipeline; fails with what was last seen. Never a timing assertion: the limit only bounds a hang. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void until(Duration limit, BooleanSupplier condition, Supplier<String> lastSeen) {
+    public static void until(Duration limit, BooleanSupplier condition, Supplier<String> lastSeen) {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -1,4 +1,4 @@
-package io.tickpipe.stream;
+package io.tickpipe.spark.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +16,12 @@ import java.util.Random;
  * --speed 0` sends them as fast as it can with their recorded times. Some trades of a symbol share
  * a microsecond, so the tie-break by sequence number is exercised.
  */
-final class MarketCsv {
+public final class MarketCsv {
 
-    final Path trades;
-    final Path quotes;
-    final int tradeCount;
-    final int quoteCount;
+    public final Path trades;
+    public final Path quotes;
+    public final int tradeCount;
+    public final int quoteCount;
 
     private MarketCsv(Path trades, Path quotes, int tradeCount, int quoteCount) {
         this.trades = trades;
@@ -30,7 +30,7 @@ final class MarketCsv {
         this.quoteCount = quoteCount;
     }
 
-    static MarketCsv write(Path dir, long seed, List<String> symbols, Instant start, int seconds, int tradesPerSecond) {
+    public static MarketCsv write(Path dir, long seed, List<String> symbols, Instant start, int seconds, int tradesPerSecond) {
         Random random = new Random(seed);
         List<String> tradeLines = new ArrayList<>();
         List<String> quoteLines = new ArrayList<>();
@@ -71,7 +71,7 @@ final class MarketCsv {
     }
 
     /** Trades for one symbol at the given times (a file of their own, e.g. late arrivals). */
-    static Path trades(Path file, String symbol, List<Instant> times, double price) {
+    public static Path trades(Path file, String symbol, List<Instant> times, double price) {
         List<String> lines = new ArrayList<>();
         lines.add("event_time,symbol,price,size,exchange");
         for (Instant time : times) {

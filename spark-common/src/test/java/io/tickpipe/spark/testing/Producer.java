@@ -1,4 +1,4 @@
-package io.tickpipe.stream;
+package io.tickpipe.spark.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real producer, `tickpipe produce`, run from its jar as a user would. */
-final class Producer {
+public final class Producer {
 
     private Producer() {
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("tickpipe.producer.jar", "../producer-cli/target/producer-cli.jar"));
         assertThat(jar).as("the producer's jar; build it first: mvn -pl producer-cli package").isRegularFile();
         return jar;
     }
 
-    static void produce(Path workDir, String... args) {
+    public static void produce(Path workDir, String... args) {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", jar().toString(), "produce", "--quiet"));
         command.addAll(List.of(args));
         try {

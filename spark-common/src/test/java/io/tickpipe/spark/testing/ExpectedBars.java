@@ -1,4 +1,7 @@
-package io.tickpipe.stream;
+package io.tickpipe.spark.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tickpipe.market.Trade;
 import java.time.Instant;
@@ -13,9 +16,9 @@ import java.util.TreeMap;
  * Bars computed the plain way, independently of the job: sort the trades of a window by event
  * time and sequence, take the first and last, sum in that order. What the job wrote must match.
  */
-final class ExpectedBars {
+public final class ExpectedBars {
 
-    record Key(String symbol, long startMicros) implements Comparable<Key> {
+    public record Key(String symbol, long startMicros) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
             int c = symbol.compareTo(o.symbol);
@@ -23,13 +26,13 @@ final class ExpectedBars {
         }
     }
 
-    record Bar(double open, double high, double low, double close, double volume, long tradeCount, double vwap) {
+    public record Bar(double open, double high, double low, double close, double volume, long tradeCount, double vwap) {
     }
 
     private ExpectedBars() {
     }
 
-    static Map<Key, Bar> of(List<Trade> trades, long intervalMicros) {
+    public static Map<Key, Bar> of(List<Trade> trades, long intervalMicros) {
         Map<Key, List<Trade>> windows = new TreeMap<>();
         for (Trade trade : trades) {
             long micros = ChronoUnit.MICROS.between(Instant.EPOCH, trade.getEventTime());
@@ -55,8 +58,32 @@ final class ExpectedBars {
         return bars;
     }
 
+    /** The bars of an InfluxDB query's rows ({@code SELECT * FROM bars WHERE ...}), keyed like {@link #of}. */
+    public static Map<Key, Bar> fromInflux(List<Map<String, Object>> rows) {
+        Map<Key, Bar> bars = new TreeMap<>();
+        for (Map<String, Object> row : rows) {
+            bars.put(new Key((String) row.get("symbol"), Influx.micros(row)), new Bar(Influx.number(row, "open"),
+                    Influx.number(row, "high"), Influx.number(row, "low"), Influx.number(row, "close"),
+                    Influx.number(row, "volume"), (long) Influx.number(row, "trade_count"), Influx.number(row, "vwap")));
+        }
+        return bars;
+    }
+
+    /**
+     * The same bars, each with exactly the expected values; VWAP to 1e-9 relative, because the job
+     * divides exact sums and this class divides double sums.
+     */
+    public static void assertMatches(Map<Key, Bar> actual, Map<Key, Bar> expected) {
+        assertThat(actual.keySet()).as("bars").containsExactlyElementsOf(expected.keySet());
+        expected.forEach((key, want) -> {
+            Bar bar = actual.get(key);
+            assertThat(bar).as("bar %s", key).usingRecursiveComparison().ignoringFields("vwap").isEqualTo(want);
+            assertThat(bar.vwap()).as("vwap %s", key).isCloseTo(want.vwap(), within(1e-9 * want.vwap()));
+        });
+    }
+
     /** Simple moving average of the closes, per symbol, keyed like the bars; absent before n bars. */
-    static Map<Key, Double> sma(Map<Key, Bar> bars, int n) {
+    public static Map<Key, Double> sma(Map<Key, Bar> bars, int n) {
         Map<Key, Double> sma = new TreeMap<>();
         String symbol = null;
         List<Double> closes = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.tickpipe.stream;
+package io.tickpipe.spark.testing;
 
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.stack.LocalStack;
@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Topics, subjects and an InfluxDB database of one test's own on the shared test stack. */
-final class StackFixture {
+/** Topics, subjects and an InfluxDB database of one test's own on the shared test stack, and the jobs' arguments for them. */
+public final class StackFixture {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    final LocalStack stack;
-    final String prefix;
-    final String database;
+    public final LocalStack stack;
+    public final String prefix;
+    public final String database;
 
     private StackFixture(LocalStack stack, String prefix, String database) {
         this.stack = stack;
@@ -24,7 +24,7 @@ final class StackFixture {
         this.database = database;
     }
 
-    static StackFixture fresh(LocalStack stack, String name) {
+    public static StackFixture fresh(LocalStack stack, String name) {
         String unique = name + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet() + "_"
                 + Long.toString(System.nanoTime() % 1_000_000, 36);
         StackFixture fixture = new StackFixture(stack, unique.toLowerCase(Locale.ROOT), unique.toLowerCase(Locale.ROOT));
@@ -37,36 +37,41 @@ final class StackFixture {
     }
 
     /** The same topics, another (new) database. */
-    StackFixture withDatabase(String name) {
+    public StackFixture withDatabase(String name) {
         StackFixture fixture = new StackFixture(stack, prefix, database + "_" + name);
         fixture.influx().createDatabase();
         return fixture;
     }
 
-    String tradesTopic() {
+    public String tradesTopic() {
         return MarketContract.TRADES.topic(prefix);
     }
 
-    String quotesTopic() {
+    public String quotesTopic() {
         return MarketContract.QUOTES.topic(prefix);
     }
 
-    Influx influx() {
+    public Influx influx() {
         return new Influx(stack.influxUrl(), database);
     }
 
-    String[] produceArgs(String... more) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", stack.kafkaBootstrapServers(),
-                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", prefix));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
+    public String[] produceArgs(String... more) {
+        return concat(List.of("--bootstrap-servers", stack.kafkaBootstrapServers(),
+                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", prefix), more);
     }
 
-    String[] jobArgs(Path dir, String... more) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", stack.kafkaBootstrapServers(),
-                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", prefix,
-                "--influx-url", stack.influxUrl(), "--influx-db", database,
-                "--checkpoint-dir", dir.resolve("checkpoints").toString()));
+    /** Where either Spark job finds this fixture's topics, registry and database, then {@code more}. */
+    public String[] jobArgs(String... more) {
+        return produceArgs(concat(List.of("--influx-url", stack.influxUrl(), "--influx-db", database), more));
+    }
+
+    /** The streaming job's: {@link #jobArgs(String...)} with its checkpoints under {@code dir}. */
+    public String[] jobArgs(Path dir, String... more) {
+        return jobArgs(concat(List.of("--checkpoint-dir", dir.resolve("checkpoints").toString()), more));
+    }
+
+    private static String[] concat(List<String> first, String... more) {
+        List<String> args = new ArrayList<>(first);
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

@@ -1,0 +1,55 @@
+package io.tickpipe.spark.job;
+
+import io.tickpipe.spark.analytics.AnalyticsConfig;
+import java.time.LocalTime;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the market transformations both jobs run (a picocli mixin). The watermark is the
+ * streaming job's own: a batch sees every trade.
+ */
+public final class AnalyticsOptions {
+
+    @Option(names = "--intervals", defaultValue = "1s,1m", split = ",", paramLabel = "INTERVAL",
+            description = "Bar intervals, e.g. 1s,1m,5m (default: ${DEFAULT-VALUE}).")
+    List<String> intervals;
+
+    @Option(names = "--sma-period", defaultValue = "20", description = "Bars in the simple moving average (default: ${DEFAULT-VALUE}).")
+    int smaPeriod;
+
+    @Option(names = "--ema-period", defaultValue = "20", description = "Bars in the exponential moving average (default: ${DEFAULT-VALUE}).")
+    int emaPeriod;
+
+    @Option(names = "--rsi-period", defaultValue = "14", description = "Bars in the RSI, Wilder smoothing (default: ${DEFAULT-VALUE}).")
+    int rsiPeriod;
+
+    @Option(names = "--session-zone", defaultValue = "America/New_York", paramLabel = "ZONE",
+            description = "Exchange time zone of the session open (default: ${DEFAULT-VALUE}).")
+    String sessionZone;
+
+    @Option(names = "--session-open", defaultValue = "09:30", paramLabel = "HH:MM",
+            description = "Local time at which session VWAP resets (default: ${DEFAULT-VALUE}).")
+    String sessionOpen;
+
+    @Option(names = "--anomaly-window", defaultValue = "30", paramLabel = "BARS",
+            description = "Bars of history an anomaly is scored against (default: ${DEFAULT-VALUE}).")
+    int anomalyWindow;
+
+    @Option(names = "--anomaly-threshold", defaultValue = "4.0", paramLabel = "SCORE",
+            description = "Robust z-score from which a bar is an anomaly (default: ${DEFAULT-VALUE}).")
+    double anomalyThreshold;
+
+    /** A builder holding these settings, for a job to add its own (the stream's watermark). */
+    public AnalyticsConfig.Builder analytics() {
+        return AnalyticsConfig.builder()
+                .intervals(intervals.toArray(String[]::new))
+                .smaPeriod(smaPeriod)
+                .emaPeriod(emaPeriod)
+                .rsiPeriod(rsiPeriod)
+                .sessionZone(sessionZone)
+                .sessionOpen(LocalTime.parse(sessionOpen))
+                .anomalyWindow(anomalyWindow)
+                .anomalyThreshold(anomalyThreshold);
+    }
+}
