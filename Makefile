@@ -135,7 +135,7 @@ compose/.env:
 	@echo "compose/.env is missing: cp compose/.env.example compose/.env, then fill in its secrets" >&2
 	@exit 1
 
-up: compose/.env $(CLI_JAR) $(STREAM_JAR) ## build the jars if missing or stale, then start the Compose stack in the background
+up: compose/.env $(CLI_JAR) $(STREAM_JAR) $(BATCH_JAR) ## build the jars if missing or stale, then start the Compose stack in the background
 	$(COMPOSE_STACK) up -d
 	@echo "Grafana: http://$$($(COMPOSE_STACK) port grafana 3000) (admin / GRAFANA_ADMIN_PASSWORD of compose/.env); make logs follows the logs"
 

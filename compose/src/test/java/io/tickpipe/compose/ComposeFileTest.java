@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickpipe.compose.ResolvedCompose.Mount;
 import io.tickpipe.compose.ResolvedCompose.Port;
+import io.tickpipe.grafana.Provisioning;
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.spark.influx.InfluxConfig;
 import java.io.IOException;
@@ -17,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -127,13 +126,7 @@ class ComposeFileTest {
                 assertThat(mount.readOnly()).as(service + " mounts repository files read-only: " + mount).isTrue();
                 if (source.getFileName().toString().endsWith(".jar")) {
                     String module = Repo.ROOT.relativize(source).getName(0).toString();
-                    if (Repo.hasModule(module)) {
-                        assertThat(source).as(service + " runs the jar " + module + " builds").isEqualTo(Repo.moduleJar(module));
-                    } else {
-                        // TODO(coordinator): spark-batch is another branch's module; once merged this branch
-                        // checks its jar like the others. Until then only its agreed path is checked.
-                        assertThat(source).isEqualTo(Repo.ROOT.resolve("spark-batch/target/spark-batch.jar"));
-                    }
+                    assertThat(source).as(service + " runs the jar " + module + " builds").isEqualTo(Repo.moduleJar(module));
                 } else {
                     assertThat(source).as(service + " mounts " + mount).exists();
                 }
@@ -189,27 +182,8 @@ class ComposeFileTest {
                 .containsEntry("INFLUX_DB", InfluxConfig.DEFAULT_DATABASE)
                 .containsEntry("INFLUX_TOKEN", compose.env().get("INFLUX_TOKEN"))
                 .containsEntry("GF_SECURITY_ADMIN_PASSWORD", compose.env().get("GRAFANA_ADMIN_PASSWORD"));
-        for (String variable : datasourceVariables(provisioning.resolve("datasources"))) {
-            assertThat(env).as("the datasource expands $" + variable).containsKey(variable);
-        }
-    }
-
-    /** Every $VAR and ${VAR} in the datasource files (Grafana expands them from its environment). */
-    private static Set<String> datasourceVariables(Path dir) throws IOException {
-        Set<String> variables = new TreeSet<>();
-        if (!Files.isDirectory(dir)) {
-            return variables;
-        }
-        Pattern reference = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml$")).toList()) {
-                Matcher m = reference.matcher(Files.readString(file));
-                while (m.find()) {
-                    variables.add(m.group(1));
-                }
-            }
-        }
-        return variables;
+        Provisioning.load(provisioning).environmentVariables().forEach((variable, where) ->
+                assertThat(env).as("Grafana expands $%s in %s", variable, where).containsKey(variable));
     }
 
     private static String host(String hostPort) {

@@ -2,7 +2,6 @@ package io.tickpipe.compose;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,22 +26,30 @@ public final class Repo {
         return single(properties, name).getTextContent().trim();
     }
 
-    public static boolean hasModule(String module) {
-        return Files.isRegularFile(ROOT.resolve(module).resolve("pom.xml"));
-    }
-
-    /** {@code <module>/target/<finalName>.jar}: the runnable jar its pom builds (the one finalName in it). */
+    /**
+     * {@code <module>/target/<finalName>.jar}: the runnable jar its pom builds, named by the one
+     * finalName in its pom or, without one, in the parent pom it inherits from (spark-job-parent).
+     */
     public static Path moduleJar(String module) {
         Path pomFile = ROOT.resolve(module).resolve("pom.xml");
         Element project = pom(pomFile).getDocumentElement();
-        NodeList names = project.getElementsByTagName("finalName");
-        if (names.getLength() != 1) {
-            throw new IllegalStateException(pomFile + " should name its jar with exactly one <finalName>, has "
-                    + names.getLength());
-        }
         String artifactId = single(project, "artifactId").getTextContent().trim();
-        String finalName = names.item(0).getTextContent().trim().replace("${project.artifactId}", artifactId);
+        String finalName = finalName(pomFile).replace("${project.artifactId}", artifactId);
         return ROOT.resolve(module).resolve("target").resolve(finalName + ".jar");
+    }
+
+    private static String finalName(Path pomFile) {
+        Element project = pom(pomFile).getDocumentElement();
+        NodeList names = project.getElementsByTagName("finalName");
+        if (names.getLength() == 1) {
+            return names.item(0).getTextContent().trim();
+        }
+        NodeList parents = project.getElementsByTagName("relativePath");
+        if (names.getLength() == 0 && parents.getLength() == 1) {
+            return finalName(pomFile.resolveSibling(parents.item(0).getTextContent().trim()).normalize());
+        }
+        throw new IllegalStateException(pomFile + " should name its jar with exactly one <finalName>, itself or in"
+                + " its parent, has " + names.getLength());
     }
 
     private static Element single(Element parent, String childName) {

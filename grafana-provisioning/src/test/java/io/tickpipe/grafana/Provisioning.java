@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -134,6 +137,40 @@ public final class Provisioning {
             return mapper.readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    // Grafana's provisioning expansion: $NAME or ${NAME}; $$ is a literal dollar.
+    private static final Pattern ENV = Pattern.compile("(?<!\\$)\\$(?:\\{(\\w+)}|(\\w+))");
+
+    /**
+     * Every environment variable Grafana expands in the YAML files, with the first place that uses it
+     * ({@code file/json/pointer}). Alert queries and annotations are left out: Grafana does not expand
+     * them, their {@code $} are its own macros and the datasource's.
+     */
+    public Map<String, String> environmentVariables() {
+        Map<String, String> used = new TreeMap<>();
+        yamlFiles().forEach((path, yaml) -> nodes(yaml, path.toString(), (where, node) -> {
+            if (!node.isTextual() || where.matches(".*/groups/\\d+/rules/\\d+/(data/\\d+/model|annotations)/.*")) {
+                return;
+            }
+            Matcher m = ENV.matcher(node.asText());
+            while (m.find()) {
+                used.putIfAbsent(m.group(1) != null ? m.group(1) : m.group(2), where);
+            }
+        }));
+        return used;
+    }
+
+    /** Visits {@code node} and everything under it with its JSON-pointer-like path below {@code where}. */
+    public static void nodes(JsonNode node, String where, BiConsumer<String, JsonNode> visitor) {
+        visitor.accept(where, node);
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> nodes(field.getValue(), where + "/" + field.getKey(), visitor));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nodes(node.get(i), where + "/" + i, visitor);
+            }
         }
     }
 }

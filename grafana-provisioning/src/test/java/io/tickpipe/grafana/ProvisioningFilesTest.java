@@ -11,9 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The provisioning files as Grafana 11 would load them: they parse, refer to what exists, and use only the agreed environment variables. */
@@ -24,8 +21,6 @@ class ProvisioningFilesTest {
     /** Grafana 11.0's dashboard schema; later 11.x migrate it on load. */
     private static final int SCHEMA_VERSION = 39;
     private static final Set<String> PANEL_TYPES = Set.of("candlestick", "timeseries", "stat", "table");
-    // Grafana's provisioning expansion: $NAME or ${NAME}; $$ is a literal dollar.
-    private static final Pattern ENV = Pattern.compile("(?<!\\$)\\$(?:\\{(\\w+)}|(\\w+))");
 
     private final Provisioning provisioning = Provisioning.ofRepository();
 
@@ -57,20 +52,8 @@ class ProvisioningFilesTest {
 
     @Test
     void onlyTheAgreedEnvironmentVariablesAreUsed() {
-        Set<String> used = new HashSet<>();
-        provisioning.yamlFiles().forEach((path, yaml) -> strings(yaml, "", (where, text) -> {
-            // Grafana leaves alert queries and annotations alone: their $ are Grafana's and the datasource's.
-            if (where.matches("/groups/\\d+/rules/\\d+/(data/\\d+/model|annotations)/.*")) {
-                return;
-            }
-            Matcher m = ENV.matcher(text);
-            while (m.find()) {
-                String name = m.group(1) != null ? m.group(1) : m.group(2);
-                assertThat(ENVIRONMENT).as("$%s in %s at %s", name, path, where).contains(name);
-                used.add(name);
-            }
-        }));
-        assertThat(used).isEqualTo(ENVIRONMENT);
+        Map<String, String> used = provisioning.environmentVariables();
+        assertThat(used.keySet()).as("variables and where they are used: %s", used).isEqualTo(ENVIRONMENT);
     }
 
     @Test
@@ -111,7 +94,7 @@ class ProvisioningFilesTest {
     @Test
     void everyDatasourceReferenceResolvesToTheProvisionedOne() {
         List<String> references = new ArrayList<>();
-        provisioning.dashboards().forEach((path, dashboard) -> nodes(dashboard, path.toString(), (where, node) -> {
+        provisioning.dashboards().forEach((path, dashboard) -> Provisioning.nodes(dashboard, path.toString(), (where, node) -> {
             if (where.endsWith("/datasource")) {
                 references.add(where);
                 assertThat(node.path("uid").asText()).as(where).isEqualTo(Provisioning.DATASOURCE_UID);
@@ -240,24 +223,5 @@ class ProvisioningFilesTest {
 
     private static JsonNode panel(JsonNode dashboard, String type) {
         return ProvisionedQueries.panels(dashboard).stream().filter(p -> p.path("type").asText().equals(type)).findFirst().orElseThrow();
-    }
-
-    private static void strings(JsonNode node, String where, BiConsumer<String, String> visitor) {
-        nodes(node, where, (path, n) -> {
-            if (n.isTextual()) {
-                visitor.accept(path, n.asText());
-            }
-        });
-    }
-
-    private static void nodes(JsonNode node, String where, BiConsumer<String, JsonNode> visitor) {
-        visitor.accept(where, node);
-        if (node.isObject()) {
-            node.fields().forEachRemaining(field -> nodes(field.getValue(), where + "/" + field.getKey(), visitor));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                nodes(node.get(i), where + "/" + i, visitor);
-            }
-        }
     }
 }
