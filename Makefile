@@ -101,7 +101,7 @@ SPARK_SUBMIT = SPARK_LOCAL_IP=127.0.0.1 $(JAVA) @spark-stream/target/spark-jvm.o
 	-cp "$$(cat spark-stream/target/spark.classpath)" org.apache.spark.deploy.SparkSubmit --master '$(SPARK_MASTER)'
 LOCAL_INFLUX = --influx-url http://127.0.0.1:$(INFLUX_PORT)
 
-$(STREAM_JAR): pom.xml spark-stream/pom.xml spark-common/pom.xml $(shell find spark-stream/src/main spark-common/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
+$(STREAM_JAR): pom.xml spark-stream/pom.xml spark-common/pom.xml influx/pom.xml $(shell find spark-stream/src/main spark-common/src/main influx/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
 	$(MVN) -q -pl spark-stream -am package -DskipTests
 
 stream: $(STREAM_JAR) ## run the streaming job against the local stack until Ctrl-C (SparkSubmit, SPARK_MASTER)

@@ -2,7 +2,7 @@ package io.tickpipe.stream;
 
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
-import io.tickpipe.spark.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.wire.registry.RegistryConfig;
 import java.time.LocalTime;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.tickpipe.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickpipe.spark.testing.ScriptedHttpServer;
+import io.tickpipe.influx.testing.ScriptedHttpServer;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
-import static io.tickpipe.spark.testing.ScriptedHttpServer.status;
-import static io.tickpipe.spark.influx.TestPoints.BASE_NANOS;
+import static io.tickpipe.influx.testing.ScriptedHttpServer.status;
+import static io.tickpipe.influx.TestPoints.BASE_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.influxdb.client.write.Point;
-import io.tickpipe.spark.testing.ScriptedHttpServer;
+import io.tickpipe.influx.testing.ScriptedHttpServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

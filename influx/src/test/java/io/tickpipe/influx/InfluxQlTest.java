@@ -1,9 +1,9 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
-import static io.tickpipe.spark.testing.ScriptedHttpServer.status;
+import static io.tickpipe.influx.testing.ScriptedHttpServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickpipe.spark.testing.ScriptedHttpServer;
+import io.tickpipe.influx.testing.ScriptedHttpServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

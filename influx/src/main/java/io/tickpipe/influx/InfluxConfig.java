@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 import io.tickpipe.wire.SecretFile;
 import java.io.Serializable;

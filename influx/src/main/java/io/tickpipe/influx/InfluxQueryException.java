@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 /** An InfluxQL query failed: the message carries the query, the server and InfluxDB's own error text. */
 public final class InfluxQueryException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 import com.influxdb.LogLevel;
 import com.influxdb.client.InfluxDBClient;

@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 /** Which InfluxDB write endpoint a {@link InfluxConfig} talks to. */
 public enum InfluxApi {

@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 import com.influxdb.client.write.Point;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
-import static io.tickpipe.spark.influx.TestPoints.BASE_NANOS;
+import static io.tickpipe.influx.TestPoints.BASE_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

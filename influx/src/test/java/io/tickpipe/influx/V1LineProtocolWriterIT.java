@@ -1,14 +1,14 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
-import static io.tickpipe.spark.testing.ScriptedHttpServer.forwardTo;
-import static io.tickpipe.spark.testing.ScriptedHttpServer.status;
-import static io.tickpipe.spark.influx.TestPoints.BASE_NANOS;
+import static io.tickpipe.influx.testing.ScriptedHttpServer.forwardTo;
+import static io.tickpipe.influx.testing.ScriptedHttpServer.status;
+import static io.tickpipe.influx.TestPoints.BASE_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
-import io.tickpipe.spark.testing.ScriptedHttpServer;
+import io.tickpipe.influx.testing.ScriptedHttpServer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Points for the writer tests. */
-final class TestPoints {
+public final class TestPoints {
     /** 2026-01-05T14:30:00.123456789Z: nanoseconds that a millisecond or microsecond path would lose. */
-    static final long BASE_NANOS = 1_767_623_400_123_456_789L;
+    public static final long BASE_NANOS = 1_767_623_400_123_456_789L;
 
     private TestPoints() {
     }
 
     /** Tags and a measurement that need every escape of line protocol, and one field of each type. */
-    static Point awkward(long nanos) {
+    public static Point awkward(long nanos) {
         return Point.measurement("quote stats,v1")
                 .addTag("symbol", "BRK A,B=C")
                 .addTag("exchange", "NYSE")
@@ -26,7 +26,7 @@ final class TestPoints {
     }
 
     /** {@code count} points of measurement {@code name}, one per nanosecond from {@link #BASE_NANOS}. */
-    static List<Point> series(String name, int count) {
+    public static List<Point> series(String name, int count) {
         List<Point> points = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             points.add(Point.measurement(name).addTag("symbol", "AAPL").addField("value", i + 0.5)

@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 import java.util.Optional;
 import java.util.OptionalInt;

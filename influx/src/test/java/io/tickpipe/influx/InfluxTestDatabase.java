@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fresh database on the shared test stack's InfluxDB 1.6, so test classes never see each other's points. */
-final class InfluxTestDatabase {
+public final class InfluxTestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private InfluxTestDatabase() {
@@ -21,7 +21,7 @@ final class InfluxTestDatabase {
      * A V1 configuration for a new, empty database named after {@code owner}; retries quick
      * (1-20 ms) and few, so failure tests take milliseconds.
      */
-    static InfluxConfig create(Class<?> owner) {
+    public static InfluxConfig create(Class<?> owner) {
         LocalStack stack = TestStack.shared();
         String name = owner.getSimpleName().toLowerCase(Locale.ROOT) + "_" + COUNTER.incrementAndGet();
         InfluxConfig config = InfluxConfig.builder(stack.influxUrl())
@@ -35,7 +35,7 @@ final class InfluxTestDatabase {
     }
 
     /** A URL where nothing listens: a port just bound and released. */
-    static String closedPortUrl() {
+    public static String closedPortUrl() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {

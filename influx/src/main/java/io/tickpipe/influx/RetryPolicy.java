@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 import java.io.IOException;
 import java.time.Duration;

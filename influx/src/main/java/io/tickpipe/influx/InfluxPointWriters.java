@@ -1,4 +1,4 @@
-package io.tickpipe.spark.influx;
+package io.tickpipe.influx;
 
 /** Makes the writer for a configuration's {@link InfluxApi}. */
 public final class InfluxPointWriters {

@@ -1,4 +1,4 @@
-package io.tickpipe.spark.testing;
+package io.tickpipe.influx.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
