@@ -50,7 +50,23 @@ public final class InfluxQl {
 
     /** Runs a read-only query (SELECT, SHOW) and returns every series of every statement. */
     public List<InfluxSeries> query(String influxQl) {
-        return send(influxQl, false);
+        List<InfluxSeries> all = new ArrayList<>();
+        send(influxQl, false).forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * Runs read-only statements in one request and returns each statement's series, in the order of
+     * {@code statements} (an empty list for a statement that matched nothing): one round trip for a
+     * screenful of different questions.
+     */
+    public List<List<InfluxSeries>> queryEach(List<String> statements) {
+        String joined = String.join(";\n", statements);
+        List<List<InfluxSeries>> results = send(joined, false);
+        if (results.size() != statements.size()) {
+            throw failure(joined, statements.size() + " statements gave " + results.size() + " results", null);
+        }
+        return results;
     }
 
     /** Runs statements that change something ({@code CREATE DATABASE}, {@code DROP ...}): they need a POST. */
@@ -112,7 +128,7 @@ public final class InfluxQl {
         return '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    private List<InfluxSeries> send(String influxQl, boolean post) {
+    private List<List<InfluxSeries>> send(String influxQl, boolean post) {
         String parameters = "db=" + encode(database) + "&epoch=ns";
         String query = "q=" + encode(influxQl);
         HttpRequest.Builder request = post
@@ -137,7 +153,7 @@ public final class InfluxQl {
         return parse(influxQl, response.body());
     }
 
-    private List<InfluxSeries> parse(String influxQl, String body) {
+    private List<List<InfluxSeries>> parse(String influxQl, String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -147,17 +163,19 @@ public final class InfluxQl {
         if (root.path("error").isTextual()) {
             throw failure(influxQl, root.path("error").asText(), null);
         }
-        List<InfluxSeries> series = new ArrayList<>();
+        List<List<InfluxSeries>> results = new ArrayList<>();
         for (JsonNode result : root.path("results")) {
             // A statement's own error (unknown database, ...) comes with HTTP 200, inside its result.
             if (result.path("error").isTextual()) {
                 throw failure(influxQl, result.path("error").asText(), null);
             }
+            List<InfluxSeries> series = new ArrayList<>();
             for (JsonNode node : result.path("series")) {
                 series.add(series(node));
             }
+            results.add(series);
         }
-        return series;
+        return results;
     }
 
     private static InfluxSeries series(JsonNode node) {
@@ -191,8 +209,7 @@ public final class InfluxQl {
     }
 
     private InfluxQueryException failure(String influxQl, String reason, Throwable cause) {
-        return new InfluxQueryException("InfluxQL '" + influxQl + "' on " + url + " (database " + database
-                + ") failed: " + reason, cause);
+        return new InfluxQueryException(influxQl, url + " (database " + database + ")", reason, cause);
     }
 
     private static String encode(String value) {

@@ -4,7 +4,15 @@ package io.tickpipe.influx;
 public final class InfluxQueryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    InfluxQueryException(String message, Throwable cause) {
-        super(message, cause);
+    private final String reason;
+
+    InfluxQueryException(String query, String server, String reason, Throwable cause) {
+        super("InfluxQL '" + query + "' on " + server + " failed: " + reason, cause);
+        this.reason = reason;
+    }
+
+    /** Why, without the query: InfluxDB's error text, or the connection failure. */
+    public String reason() {
+        return reason;
     }
 }

@@ -53,6 +53,21 @@ class InfluxQlIT {
     }
 
     @Test
+    void eachStatementOfOneRequestGetsItsOwnSeriesEvenWhenNothingMatched() {
+        List<List<InfluxSeries>> results = influx.queryEach(List.of(
+                "SELECT close FROM bars WHERE symbol = 'MSFT' ORDER BY time DESC LIMIT 1",
+                "SELECT close FROM bars WHERE symbol = 'NONE'",
+                "SELECT count(close) FROM bars GROUP BY symbol"));
+
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0)).singleElement()
+                .satisfies(s -> assertThat(s.values()).containsExactly(List.of(BASE_NANOS + 120_000_000_000L, 409.75)));
+        assertThat(results.get(1)).isEmpty();
+        assertThat(results.get(2)).extracting(s -> s.tags().get("symbol") + "=" + s.values().get(0).get(1))
+                .containsExactly("AAPL=2", "MSFT=3");
+    }
+
+    @Test
     void singleAndCount() {
         assertThat(influx.single("SELECT max(close) FROM bars")).contains(411.125);
         assertThat(influx.single("SELECT max(close) FROM bars WHERE symbol = 'NONE'")).isEmpty();

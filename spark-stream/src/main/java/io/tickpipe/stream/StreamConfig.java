@@ -59,24 +59,9 @@ public record StreamConfig(
     }
 
     private static Map<String, String> influxSettings(StreamOptions o) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("influx.url", o.influxUrl);
-        putIfSet(s, "influx.api", o.influxApi);
-        s.put("influx.db", o.influxDb);
-        putIfSet(s, "influx.retention.policy", o.influxRetentionPolicy);
-        putIfSet(s, "influx.user", o.influxUser);
-        putIfSet(s, "influx.password.file", o.influxPasswordFile);
-        putIfSet(s, "influx.org", o.influxOrg);
-        putIfSet(s, "influx.bucket", o.influxBucket);
-        putIfSet(s, "influx.token.file", o.influxTokenFile);
-        s.put("influx.max.retries", Integer.toString(o.influxMaxRetries));
+        Map<String, String> s = new LinkedHashMap<>(o.influx.settings());
+        s.put(InfluxConfig.MAX_RETRIES, Integer.toString(o.influxMaxRetries));
         return s;
-    }
-
-    private static void putIfSet(Map<String, String> settings, String key, Object value) {
-        if (value != null) {
-            settings.put(key, value.toString());
-        }
     }
 
     public String tradesTopic() {

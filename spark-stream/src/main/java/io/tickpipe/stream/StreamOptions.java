@@ -1,5 +1,6 @@
 package io.tickpipe.stream;
 
+import io.tickpipe.influx.InfluxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,35 +55,8 @@ public final class StreamOptions {
             description = "File holding the registry's USER:PASSWORD.")
     Path registryCredentialsFile;
 
-    @Option(names = "--influx-url", defaultValue = "http://127.0.0.1:8086", paramLabel = "URL",
-            description = "InfluxDB base URL (default: ${DEFAULT-VALUE}).")
-    String influxUrl;
-
-    @Option(names = "--influx-api", paramLabel = "v1|v2",
-            description = "v2: the v2 write API (InfluxDB 2.x/3.x, and 1.8+); v1: /write only (InfluxDB < 1.8)."
-                    + " Default: v2 when an org, bucket or token is configured, else v1.")
-    String influxApi;
-
-    @Option(names = "--influx-db", defaultValue = "market", description = "Database (v1) (default: ${DEFAULT-VALUE}).")
-    String influxDb;
-
-    @Option(names = "--influx-retention-policy", paramLabel = "RP", description = "Retention policy (v1).")
-    String influxRetentionPolicy;
-
-    @Option(names = "--influx-user", description = "User (v1); the password comes from INFLUX_PASSWORD or --influx-password-file.")
-    String influxUser;
-
-    @Option(names = "--influx-password-file", paramLabel = "FILE", description = "File holding the InfluxDB password (v1).")
-    Path influxPasswordFile;
-
-    @Option(names = "--influx-org", description = "Organisation (v2).")
-    String influxOrg;
-
-    @Option(names = "--influx-bucket", description = "Bucket (v2; default: the --influx-db value).")
-    String influxBucket;
-
-    @Option(names = "--influx-token-file", paramLabel = "FILE", description = "File holding the API token (v2); or set INFLUX_TOKEN.")
-    Path influxTokenFile;
+    @Mixin
+    InfluxOptions influx;
 
     @Option(names = "--influx-max-retries", defaultValue = "8", paramLabel = "N",
             description = "Retries of a failed write (InfluxDB down, 5xx, 429), with exponential backoff from 200 ms"
