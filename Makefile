@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test stack-up stack-down stack-status produce stream batch up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test clean clean-stack stack-up stack-down stack-status produce stream batch demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -41,6 +41,13 @@ build: ## compile and install all modules, tests skipped
 
 test: ## all unit and integration tests (they start and stop servers of their own)
 	$(MVN) verify
+
+clean: ## remove what builds made (every module's target/); the stack's data stays (see clean-stack)
+	$(MVN) -q clean
+
+clean-stack: $(STACK_JAR) ## stop the local stack and delete STACK_DIR: its data, logs, checkpoints and demo pid files
+	$(STACK) down
+	rm -rf '$(STACK_DIR)'
 
 # ---- local stack: Kafka (KRaft), schema registry, InfluxDB as background processes ----
 
@@ -73,16 +80,19 @@ CLI_JAR := producer-cli/target/producer-cli.jar
 
 # Rebuilt only when the sources or poms of producer-cli or a module it uses changed: the
 # benchmark measures this runnable jar, so a stale one would measure old code.
-$(CLI_JAR): pom.xml producer-cli/pom.xml $(shell find producer-cli/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
+$(CLI_JAR): pom.xml producer-cli/pom.xml influx/pom.xml $(shell find producer-cli/src/main influx/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
 	$(MVN) -q -pl producer-cli -am package -DskipTests
 
 TICKPIPE       = $(JAVA) $(CLI_JAVA_OPTS) -jar $(CLI_JAR)
 LOCAL_KAFKA    = --bootstrap-servers 127.0.0.1:$(KAFKA_PORT)
 LOCAL_REGISTRY = --schema-registry http://127.0.0.1:$(REGISTRY_PORT)/apis/ccompat/v7
 
+TOPICS_CREATE    = $(TICKPIPE) topics create $(LOCAL_KAFKA)
+SCHEMAS_REGISTER = $(TICKPIPE) schemas register $(LOCAL_REGISTRY)
+
 produce: $(CLI_JAR) ## produce simulated quotes and trades for SYMBOLS at RATE into the local stack (Ctrl-C stops)
-	$(TICKPIPE) topics create $(LOCAL_KAFKA)
-	$(TICKPIPE) schemas register $(LOCAL_REGISTRY)
+	$(TOPICS_CREATE)
+	$(SCHEMAS_REGISTER)
 	$(TICKPIPE) produce --symbols $(SYMBOLS) --rate $(RATE) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(PRODUCE_ARGS)
 
 # ---- Spark jobs: spark-stream's and spark-batch's jars, run the way spark-submit runs them ----
@@ -106,7 +116,7 @@ SPARK_SUBMIT = SPARK_LOCAL_IP=127.0.0.1 $(JAVA) @$(1)/target/spark-jvm.options $
 	-Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties \
 	-cp "$$(cat $(1)/target/spark.classpath)" org.apache.spark.deploy.SparkSubmit --master '$(SPARK_MASTER)'
 LOCAL_INFLUX = --influx-url http://127.0.0.1:$(INFLUX_PORT)
-SPARK_JOB_SOURCES = spark-job-parent/pom.xml spark-common/pom.xml $(shell find spark-common/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
+SPARK_JOB_SOURCES = spark-job-parent/pom.xml spark-common/pom.xml influx/pom.xml $(shell find spark-common/src/main influx/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
 
 $(STREAM_JAR): pom.xml spark-stream/pom.xml $(SPARK_JOB_SOURCES) $(shell find spark-stream/src/main -type f 2>/dev/null)
 	$(MVN) -q -pl spark-stream -am package -DskipTests
@@ -114,9 +124,11 @@ $(STREAM_JAR): pom.xml spark-stream/pom.xml $(SPARK_JOB_SOURCES) $(shell find sp
 $(BATCH_JAR): pom.xml spark-batch/pom.xml $(SPARK_JOB_SOURCES) $(shell find spark-batch/src/main -type f 2>/dev/null)
 	$(MVN) -q -pl spark-batch -am package -DskipTests
 
+STREAM_RUN = $(call SPARK_SUBMIT,spark-stream,$(STREAM_JAVA_OPTS)) --class io.tickpipe.stream.StreamJob $(STREAM_JAR) \
+	$(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) --checkpoint-dir $(STACK_DIR)/checkpoints/spark-stream $(STREAM_ARGS)
+
 stream: $(STREAM_JAR) ## run the streaming job against the local stack until Ctrl-C (SparkSubmit, SPARK_MASTER)
-	$(call SPARK_SUBMIT,spark-stream,$(STREAM_JAVA_OPTS)) --class io.tickpipe.stream.StreamJob $(STREAM_JAR) \
-	  $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) --checkpoint-dir $(STACK_DIR)/checkpoints/spark-stream $(STREAM_ARGS)
+	$(STREAM_RUN)
 
 batch: $(BATCH_JAR) ## backfill the local stack's trades topic into InfluxDB `market` with the stream's transformations (BATCH_ARGS)
 	$(call SPARK_SUBMIT,spark-batch,$(BATCH_JAVA_OPTS)) --class io.tickpipe.batch.BatchJob $(BATCH_JAR) \
@@ -144,6 +156,27 @@ down: ## stop and remove the Compose stack's containers; its data stays in named
 
 logs: ## follow the Compose stack's logs (Ctrl-C stops following)
 	$(COMPOSE_STACK) logs -f
+
+# ---- demo: the whole pipeline on the local stack, watched in the terminal ----
+
+## symbols of `make demo`
+DEMO_SYMBOLS ?= $(SYMBOLS)
+## events per second of `make demo`'s producer: bars move every second, a laptop keeps up
+DEMO_RATE    ?= 200
+## how long `make demo` shows its table, e.g. 90s or 10m (empty: until Ctrl-C)
+DURATION     ?=
+## more options for `tickpipe watch` in `make demo`, e.g. WATCH_ARGS="--indicator-interval 1m"
+WATCH_ARGS   ?=
+
+# scripts/demo.sh runs these; make expands them once here, the script's shell runs them.
+demo: export DEMO_STACK    = $(STACK)
+demo: export DEMO_TOPICS   = $(TOPICS_CREATE)
+demo: export DEMO_SCHEMAS  = $(SCHEMAS_REGISTER)
+demo: export DEMO_PRODUCE  = $(TICKPIPE) produce --symbols $(DEMO_SYMBOLS) --rate $(DEMO_RATE) $(LOCAL_KAFKA) $(LOCAL_REGISTRY)
+demo: export DEMO_STREAM   = $(STREAM_RUN)
+demo: export DEMO_WATCH    = $(TICKPIPE) watch --symbols $(DEMO_SYMBOLS) $(LOCAL_INFLUX) $(if $(strip $(DURATION)),--duration $(strip $(DURATION))) $(WATCH_ARGS)
+demo: $(STACK_JAR) $(CLI_JAR) $(STREAM_JAR) ## the whole pipeline: stack (if not up), topics, schemas, producer, streaming job, and a live table from InfluxDB until Ctrl-C or DURATION; then stops what it started, data stays
+	scripts/demo.sh
 
 # ---- benchmarks: each prints both sides and the ratio; not run by CI ----
 

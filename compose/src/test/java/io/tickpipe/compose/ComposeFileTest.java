@@ -7,7 +7,7 @@ import io.tickpipe.compose.ResolvedCompose.Mount;
 import io.tickpipe.compose.ResolvedCompose.Port;
 import io.tickpipe.grafana.Provisioning;
 import io.tickpipe.schemas.MarketContract;
-import io.tickpipe.spark.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

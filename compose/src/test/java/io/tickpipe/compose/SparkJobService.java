@@ -3,8 +3,8 @@ package io.tickpipe.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickpipe.schemas.MarketContract;
-import io.tickpipe.spark.influx.InfluxApi;
-import io.tickpipe.spark.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxApi;
+import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.spark.job.KafkaSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -238,21 +237,16 @@ final class ProduceCommand implements Callable<Integer> {
                 raw.addAll(List.of(content.split(",")));
             }
         }
-        LinkedHashSet<String> unique = new LinkedHashSet<>();
-        for (String symbol : raw) {
-            if (symbol.isBlank()) {
-                continue;
-            }
-            String normalised = Symbols.normalise(symbol);
-            if (normalised == null) {
-                throw usage("'" + symbol.trim() + "' is not a symbol (" + Symbols.RULE + ")");
-            }
-            unique.add(normalised);
+        List<String> unique;
+        try {
+            unique = Symbols.normaliseAll(raw);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         if (unique.isEmpty()) {
             throw usage("no symbols given" + (symbols.file != null ? " in " + symbols.file : ""));
         }
-        return List.copyOf(unique);
+        return unique;
     }
 
     private void awaitKafka(Map<String, Object> clientProperties) throws InterruptedException {

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * 0 done, 1 failed (unreachable server, refused schema, failed sends), 2 misuse (with usage).
  */
 @Command(name = "tickpipe", mixinStandardHelpOptions = true, versionProvider = TickpipeCli.Version.class,
-        description = "Market data into Kafka as Confluent-format Avro, typed by registry-checked schemas.",
-        subcommands = {ProduceCommand.class, TopicsCommand.class, SchemasCommand.class,
+        description = {"Market data into Kafka as Confluent-format Avro, typed by registry-checked schemas;",
+                "`watch` shows what the streaming job made of it in InfluxDB."},
+        subcommands = {ProduceCommand.class, TopicsCommand.class, SchemasCommand.class, WatchCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class TickpipeCli extends CommandGroup {
 

@@ -32,7 +32,16 @@ class CliUsageTest {
             "produce --source finnhub --symbols AAPL --finnhub-url http://x | 'http://x' is not a ws:// or wss:// URL",
             "produce --symbols AAPL --replay-file t.csv | --replay-file goes with --source replay",
             "produce --source replay --replay-file t.csv --speed -2 | --speed must be 0 or more, got -2.0",
-            "launch | Unmatched argument at index 0: 'launch'"})
+            "launch | Unmatched argument at index 0: 'launch'",
+            "watch --refresh 0s | --refresh must be positive",
+            "watch --duration never | 'never' is not a duration",
+            "watch --bar-interval 90sec | --bar-interval must be a bar interval such as 1s, 1m, 5m, 1h, 1d, got '90sec'",
+            "watch --rsi-period 0 | --rsi-period must be at least 1, got 0",
+            "watch --exit-when-complete | --exit-when-complete needs --symbols",
+            "watch --symbols AAPL,MS$FT | 'MS$FT' is not a symbol",
+            "watch --influx-url ftp://influx | influx.url must be an http(s) URL with a host",
+            "watch --influx-password secret | Unknown options: '--influx-password', 'secret'",
+            "watch --influx-user reader | influx.user needs a password: INFLUX_PASSWORD or influx.password.file"})
     void misuseExitsWithUsage(String args, String expected) {
         CliRun run = CliRun.of(args.split(" "));
         assertThat(run.exitCode()).isEqualTo(2);

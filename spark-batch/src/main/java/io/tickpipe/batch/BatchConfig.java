@@ -1,7 +1,7 @@
 package io.tickpipe.batch;
 
 import io.tickpipe.spark.analytics.AnalyticsConfig;
-import io.tickpipe.spark.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.spark.job.KafkaSettings;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.tickpipe.batch;
 
 import io.tickpipe.spark.job.AnalyticsOptions;
 import io.tickpipe.spark.job.ConfigFileOption;
-import io.tickpipe.spark.job.InfluxOptions;
+import io.tickpipe.spark.job.InfluxWriteOptions;
 import io.tickpipe.spark.job.KafkaOptions;
 import io.tickpipe.spark.job.RegistryOptions;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class BatchOptions {
     RegistryOptions registry;
 
     @Mixin
-    InfluxOptions influx;
+    InfluxWriteOptions influx;
 
     @Mixin
     AnalyticsOptions analytics;

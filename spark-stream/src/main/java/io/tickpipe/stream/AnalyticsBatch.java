@@ -1,7 +1,7 @@
 package io.tickpipe.stream;
 
 import io.tickpipe.spark.analytics.AnalyticsConfig;
-import io.tickpipe.spark.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
 import org.apache.spark.api.java.function.VoidFunction2;

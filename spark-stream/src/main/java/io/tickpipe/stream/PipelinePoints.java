@@ -1,9 +1,9 @@
 package io.tickpipe.stream;
 
 import com.influxdb.client.write.Point;
-import io.tickpipe.spark.influx.InfluxConfig;
-import io.tickpipe.spark.influx.InfluxPointWriter;
-import io.tickpipe.spark.influx.InfluxPointWriters;
+import io.tickpipe.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxPointWriter;
+import io.tickpipe.influx.InfluxPointWriters;
 import java.util.List;
 
 /** The driver's own writer for the few `pipeline` points per micro-batch; opened on first use. */

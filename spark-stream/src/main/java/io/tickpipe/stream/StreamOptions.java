@@ -2,7 +2,7 @@ package io.tickpipe.stream;
 
 import io.tickpipe.spark.job.AnalyticsOptions;
 import io.tickpipe.spark.job.ConfigFileOption;
-import io.tickpipe.spark.job.InfluxOptions;
+import io.tickpipe.spark.job.InfluxWriteOptions;
 import io.tickpipe.spark.job.KafkaOptions;
 import io.tickpipe.spark.job.RegistryOptions;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ public final class StreamOptions {
     RegistryOptions registry;
 
     @Mixin
-    InfluxOptions influx;
+    InfluxWriteOptions influx;
 
     @Option(names = "--checkpoint-dir", defaultValue = "checkpoints/spark-stream", paramLabel = "DIR",
             description = "Checkpoint root, one subdirectory per query; on a cluster a shared file system"

@@ -6,7 +6,7 @@ import io.tickpipe.spark.testing.Eventually;
 import io.tickpipe.spark.testing.Influx;
 import io.tickpipe.spark.testing.MarketCsv;
 import io.tickpipe.spark.testing.Producer;
-import io.tickpipe.spark.testing.ScriptedHttpServer;
+import io.tickpipe.influx.testing.ScriptedHttpServer;
 import io.tickpipe.spark.testing.StackFixture;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;

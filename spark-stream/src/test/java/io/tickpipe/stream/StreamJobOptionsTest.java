@@ -2,7 +2,7 @@ package io.tickpipe.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickpipe.spark.influx.InfluxApi;
+import io.tickpipe.influx.InfluxApi;
 import io.tickpipe.spark.job.JobCommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.tickpipe.producer.source;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,5 +17,25 @@ public final class Symbols {
     public static String normalise(String text) {
         String trimmed = text.trim();
         return SYMBOL.matcher(trimmed).matches() ? trimmed.toUpperCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * Each of {@code raw} normalised, in order, blanks skipped and repeats dropped.
+     *
+     * @throws IllegalArgumentException naming the first text that is not a symbol
+     */
+    public static List<String> normaliseAll(List<String> raw) {
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String symbol : raw) {
+            if (symbol.isBlank()) {
+                continue;
+            }
+            String normalised = normalise(symbol);
+            if (normalised == null) {
+                throw new IllegalArgumentException("'" + symbol.trim() + "' is not a symbol (" + RULE + ")");
+            }
+            unique.add(normalised);
+        }
+        return List.copyOf(unique);
     }
 }

@@ -1,6 +1,9 @@
 package io.tickpipe.spark.influx;
 
 import com.influxdb.client.write.Point;
+import io.tickpipe.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxPointWriter;
+import io.tickpipe.influx.InfluxPointWriters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,22 +1,7 @@
 /**
- * Writing points to InfluxDB and reading them back.
- *
- * <ul>
- *   <li>{@link io.tickpipe.spark.influx.InfluxConfig}: where and how, from {@code influx.*} options and
- *       the environment ({@code INFLUX_URL}, {@code INFLUX_USER}, {@code INFLUX_PASSWORD},
- *       {@code INFLUX_TOKEN}, {@code INFLUX_ORG}, {@code INFLUX_BUCKET}); secrets only from the
- *       environment or files.</li>
- *   <li>{@link io.tickpipe.spark.influx.InfluxPointWriters#create} gives an
- *       {@link io.tickpipe.spark.influx.InfluxPointWriter}: {@code V1LineProtocolWriter} ({@code /write},
- *       every 1.x) or {@code V2PointWriter} ({@code /api/v2/write}, 1.8+, 2.x, 3.x). Both send the same
- *       nanosecond line protocol in batches and retry IO errors, 5xx and 429 with jittered exponential
- *       backoff; other answers fail at once with InfluxDB's own error text.</li>
- *   <li>{@link io.tickpipe.spark.influx.InfluxSink#write}: a Dataset from the executors, failing the
- *       job (or micro-batch) when points could not be written.</li>
- *   <li>{@link io.tickpipe.spark.influx.InfluxQl}: InfluxQL queries, for tests, demos and checks.</li>
- * </ul>
- *
- * <p>Writes are idempotent because a point is identified by measurement, tags and timestamp: every
- * point carries an explicit timestamp taken from the data, and no writer adds tags.
+ * Writing Datasets to InfluxDB from Spark's executors: {@link io.tickpipe.spark.influx.InfluxSink#write}
+ * maps rows to points with a {@link io.tickpipe.spark.influx.PointMapper} and sends them through the
+ * writers of {@code io.tickpipe.influx}, failing the job (or micro-batch) when points could not be
+ * written.
  */
 package io.tickpipe.spark.influx;

@@ -1,13 +1,16 @@
 package io.tickpipe.spark.influx;
 
-import static io.tickpipe.spark.influx.TestPoints.BASE_NANOS;
+import static io.tickpipe.influx.TestPoints.BASE_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickpipe.spark.testing.LocalSpark;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
-import io.tickpipe.spark.testing.ScriptedHttpServer;
+import io.tickpipe.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxQl;
+import io.tickpipe.influx.InfluxTestDatabase;
+import io.tickpipe.influx.testing.ScriptedHttpServer;
+import io.tickpipe.spark.testing.LocalSpark;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;

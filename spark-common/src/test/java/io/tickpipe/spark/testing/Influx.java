@@ -1,7 +1,7 @@
 package io.tickpipe.spark.testing;
 
-import io.tickpipe.spark.influx.InfluxConfig;
-import io.tickpipe.spark.influx.InfluxQl;
+import io.tickpipe.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxQl;
 import java.util.List;
 import java.util.Map;
 

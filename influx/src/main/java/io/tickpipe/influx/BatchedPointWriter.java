@@ -1,0 +1,55 @@
+package io.tickpipe.influx;
+
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.client.write.Point;
+import com.influxdb.client.write.PointSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What both writers share: points become nanosecond line protocol (so V1 and V2 send the same
+ * bytes), are split into batches, and each batch is sent under the {@link RetryPolicy}.
+ */
+abstract class BatchedPointWriter implements InfluxPointWriter {
+    // No default tags: a tag added here would change a point's identity and break overwrites.
+    private static final PointSettings NO_DEFAULT_TAGS = new PointSettings();
+
+    private final int batchSize;
+    private final RetryPolicy retryPolicy;
+
+    BatchedPointWriter(InfluxConfig config) {
+        this.batchSize = config.batchSize();
+        this.retryPolicy = RetryPolicy.of(config);
+    }
+
+    /** Sends one batch of lines in one request; a failure says whether it is worth retrying. */
+    abstract void send(List<String> lines) throws RetryPolicy.Failure;
+
+    /** Where the points go, for messages: URL and database or bucket, never credentials. */
+    abstract String target();
+
+    @Override
+    public final void write(List<Point> points) {
+        // All converted first, so a bad point fails the call before any request is made.
+        List<String> lines = new ArrayList<>(points.size());
+        for (Point point : points) {
+            lines.add(nanosecondLine(point));
+        }
+        for (int from = 0; from < lines.size(); from += batchSize) {
+            List<String> batch = lines.subList(from, Math.min(from + batchSize, lines.size()));
+            retryPolicy.run(target(), () -> send(batch));
+        }
+    }
+
+    private static String nanosecondLine(Point point) {
+        if (point.getTime() == null) {
+            throw new IllegalArgumentException("point without timestamp: " + point.toLineProtocol()
+                    + " (set Point.time(...) so that writing it again overwrites instead of adding a point)");
+        }
+        if (!point.hasFields()) {
+            throw new IllegalArgumentException("point without fields (InfluxDB cannot store it): tags "
+                    + point.getTags() + ", time " + point.getTime() + " " + point.getPrecision());
+        }
+        return point.toLineProtocol(NO_DEFAULT_TAGS, WritePrecision.NS);
+    }
+}

@@ -1,0 +1,154 @@
+package io.tickpipe.producer;
+
+import io.tickpipe.influx.InfluxConfig;
+import io.tickpipe.influx.InfluxOptions;
+import io.tickpipe.influx.InfluxQl;
+import io.tickpipe.influx.InfluxQueryException;
+import io.tickpipe.producer.source.Symbols;
+import io.tickpipe.producer.watch.SymbolView;
+import io.tickpipe.producer.watch.WatchQuery;
+import io.tickpipe.producer.watch.WatchTable;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tickpipe watch}: a table per symbol (last price, current bar, VWAP, RSI, anomalies) read
+ * back from InfluxDB every refresh. On a terminal it redraws in place; otherwise each frame is
+ * printed after the last, starting with a header line that carries the wall time.
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Show what the streaming job wrote to InfluxDB, per symbol, refreshed every second:",
+                "last price, the current bar, VWAP, RSI and anomalies. Ctrl-C or --duration ends it."},
+        footer = {"", "Secrets: INFLUX_PASSWORD / INFLUX_TOKEN, or --influx-password-file / --influx-token-file."})
+final class WatchCommand implements Callable<Integer> {
+    // What the streaming job accepts as an interval and writes as the `interval` tag.
+    private static final Pattern INTERVAL = Pattern.compile("[1-9][0-9]{0,8}[smhd]");
+    private static final String CLEAR_AND_HOME = "\u001b[H\u001b[2J";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
+            description = "Rows to show, in this order, also before they have data (default: every symbol found).")
+    List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--bar-interval", defaultValue = "1m", paramLabel = "INTERVAL",
+            description = "Interval of the bar shown (default: ${DEFAULT-VALUE}).")
+    String barInterval;
+
+    @Option(names = "--indicator-interval", defaultValue = "1s", paramLabel = "INTERVAL",
+            description = "Bar interval whose RSI and session VWAP are shown (default: ${DEFAULT-VALUE}). RSI(n) needs"
+                    + " n+1 final bars: with 1m bars, RSI(14) appears after a quarter of an hour.")
+    String indicatorInterval;
+
+    @Option(names = "--rsi-period", defaultValue = "14", paramLabel = "N",
+            description = "The streaming job's --rsi-period: its RSI field is rsi_N (default: ${DEFAULT-VALUE}).")
+    int rsiPeriod;
+
+    @Option(names = "--anomaly-window", defaultValue = "5m", converter = OptionConverters.DurationConverter.class,
+            paramLabel = "DURATION", description = "Count the anomalies of bars that started this recently (default: ${DEFAULT-VALUE}).")
+    Duration anomalyWindow;
+
+    @Option(names = "--refresh", defaultValue = "1s", converter = OptionConverters.DurationConverter.class,
+            paramLabel = "DURATION", description = "Time between two reads (default: ${DEFAULT-VALUE}).")
+    Duration refresh;
+
+    @Option(names = "--duration", converter = OptionConverters.DurationConverter.class, paramLabel = "DURATION",
+            description = "Stop after this long (default: until Ctrl-C).")
+    Duration duration;
+
+    @Option(names = "--exit-when-complete",
+            description = "End as soon as every --symbols row shows a bar: for scripts and tests that wait for the"
+                    + " pipeline to deliver (--duration still bounds the wait).")
+    boolean exitWhenComplete;
+
+    @Mixin
+    InfluxOptions influx;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<String> rows = symbols();
+        requireInterval("--bar-interval", barInterval);
+        requireInterval("--indicator-interval", indicatorInterval);
+        requirePositive("--refresh", refresh);
+        requirePositive("--anomaly-window", anomalyWindow);
+        if (duration != null) {
+            requirePositive("--duration", duration);
+        }
+        if (exitWhenComplete && rows.isEmpty()) {
+            throw usage("--exit-when-complete needs --symbols: the rows that must all show a bar");
+        }
+        if (rsiPeriod < 1) {
+            throw usage("--rsi-period must be at least 1, got " + rsiPeriod);
+        }
+        InfluxConfig config;
+        try {
+            config = influx.config(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        WatchQuery query = new WatchQuery(InfluxQl.of(config), rows, barInterval, indicatorInterval, rsiPeriod,
+                anomalyWindow);
+        WatchTable table = new WatchTable(barInterval, indicatorInterval, rsiPeriod, anomalyWindow);
+        // Only a terminal can be redrawn; in a pipe or file each frame follows the one before.
+        boolean terminal = System.console() != null;
+        PrintWriter out = spec.commandLine().getOut();
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        while (true) {
+            long started = System.nanoTime();
+            boolean complete;
+            String frame;
+            try {
+                List<SymbolView> views = query.read();
+                complete = views.stream().allMatch(view -> view.bar() != null);
+                frame = table.render(Instant.now(), views);
+            } catch (InfluxQueryException e) {
+                // The stack may still be starting, or the job may not have created anything yet.
+                complete = false;
+                frame = table.status(Instant.now(), config.url() + " (database " + config.database() + "): " + e.reason());
+            }
+            out.print(terminal ? CLEAR_AND_HOME + frame : frame);
+            out.flush();
+            long next = started + refresh.toNanos();
+            if (next >= deadline || (exitWhenComplete && complete)) {
+                return CommandLine.ExitCode.OK;
+            }
+            Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    private List<String> symbols() {
+        try {
+            return Symbols.normaliseAll(symbols);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private void requireInterval(String option, String value) {
+        if (!INTERVAL.matcher(value).matches()) {
+            throw usage(option + " must be a bar interval such as 1s, 1m, 5m, 1h, 1d, got '" + value + "'");
+        }
+    }
+
+    private void requirePositive(String option, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw usage(option + " must be positive");
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,127 @@
+package io.tickpipe.producer.watch;
+
+import io.tickpipe.influx.InfluxQl;
+import io.tickpipe.influx.InfluxSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads what {@code tickpipe watch} shows from the measurements the streaming job writes, in one
+ * InfluxQL request of five statements. Each takes the newest point per symbol ({@code ORDER BY time
+ * DESC LIMIT 1}, which InfluxDB answers from the end of each series without scanning it), except the
+ * anomaly count, which is bounded by the anomaly window.
+ */
+public final class WatchQuery {
+    private final InfluxQl influx;
+    private final List<String> symbols;
+    private final String rsiField;
+    private final List<String> statements;
+
+    /**
+     * @param symbols the rows, in this order, each shown even without data; empty: every symbol
+     *                found, sorted
+     */
+    public WatchQuery(InfluxQl influx, List<String> symbols, String barInterval, String indicatorInterval,
+                      int rsiPeriod, Duration anomalyWindow) {
+        this.influx = influx;
+        this.symbols = List.copyOf(symbols);
+        this.rsiField = "rsi_" + rsiPeriod;
+        String only = symbols.isEmpty() ? "" : " AND (" + String.join(" OR ",
+                symbols.stream().map(symbol -> "symbol = " + literal(symbol)).toList()) + ")";
+        String newest = " GROUP BY symbol ORDER BY time DESC LIMIT 1";
+        this.statements = List.of(
+                "SELECT price FROM trades WHERE time > 0" + only + newest,
+                "SELECT open, high, low, close, volume, vwap, \"final\" FROM bars WHERE \"interval\" = "
+                        + literal(barInterval) + only + newest,
+                "SELECT session_vwap, " + InfluxQl.identifier(rsiField) + " FROM indicators WHERE \"interval\" = "
+                        + literal(indicatorInterval) + only + newest,
+                "SELECT count(score) FROM anomalies WHERE time > now() - " + anomalyWindow.toMillis() + "ms" + only
+                        + " GROUP BY symbol",
+                "SELECT score, kind, \"interval\" FROM anomalies WHERE time > 0" + only + newest);
+    }
+
+    /** One row per symbol; throws {@link io.tickpipe.influx.InfluxQueryException} when InfluxDB cannot answer. */
+    public List<SymbolView> read() {
+        List<List<InfluxSeries>> results = influx.queryEach(statements);
+        Map<String, Map<String, Object>> trades = newestBySymbol(results.get(0));
+        Map<String, Map<String, Object>> bars = newestBySymbol(results.get(1));
+        Map<String, Map<String, Object>> indicators = newestBySymbol(results.get(2));
+        Map<String, Map<String, Object>> counts = newestBySymbol(results.get(3));
+        Map<String, Map<String, Object>> anomalies = newestBySymbol(results.get(4));
+
+        Set<String> rows = new LinkedHashSet<>(symbols);
+        if (rows.isEmpty()) {
+            Set<String> found = new TreeSet<>();
+            for (List<InfluxSeries> result : results) {
+                result.forEach(series -> found.add(series.tags().get("symbol")));
+            }
+            rows = found;
+        }
+        List<SymbolView> views = new ArrayList<>(rows.size());
+        for (String symbol : rows) {
+            Map<String, Object> indicator = indicators.getOrDefault(symbol, Map.of());
+            Map<String, Object> count = counts.get(symbol);
+            views.add(new SymbolView(symbol,
+                    number(trades.getOrDefault(symbol, Map.of()).get("price")),
+                    bar(bars.get(symbol)),
+                    number(indicator.get("session_vwap")),
+                    number(indicator.get(rsiField)),
+                    count == null ? 0 : number(count.get("count")).longValue(),
+                    anomaly(anomalies.get(symbol))));
+        }
+        return views;
+    }
+
+    private static Map<String, Map<String, Object>> newestBySymbol(List<InfluxSeries> result) {
+        Map<String, Map<String, Object>> bySymbol = new HashMap<>();
+        for (InfluxSeries series : result) {
+            List<Map<String, Object>> rows = series.rows();
+            if (!rows.isEmpty()) {
+                bySymbol.put(series.tags().get("symbol"), rows.get(0));
+            }
+        }
+        return bySymbol;
+    }
+
+    private static SymbolView.Bar bar(Map<String, Object> row) {
+        if (row == null || row.get("open") == null || row.get("close") == null) {
+            return null;
+        }
+        return new SymbolView.Bar(time(row), number(row.get("open")), number(row.get("high")), number(row.get("low")),
+                number(row.get("close")), orZero(row.get("volume")), orZero(row.get("vwap")),
+                Boolean.TRUE.equals(row.get("final")));
+    }
+
+    private static SymbolView.Anomaly anomaly(Map<String, Object> row) {
+        if (row == null) {
+            return null;
+        }
+        return new SymbolView.Anomaly(String.valueOf(row.get("kind")), String.valueOf(row.get("interval")), time(row));
+    }
+
+    private static Instant time(Map<String, Object> row) {
+        long nanos = ((Number) row.get("time")).longValue();
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    // InfluxDB's JSON gives a whole float as an integer: every number goes through Number.
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static double orZero(Object value) {
+        Double number = number(value);
+        return number == null ? 0 : number;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

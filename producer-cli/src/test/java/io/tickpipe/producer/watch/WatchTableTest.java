@@ -1,0 +1,76 @@
+package io.tickpipe.producer.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WatchTableTest {
+    private static final Instant NOW = Instant.parse("2026-01-05T14:31:07.400Z");
+    private final WatchTable table = new WatchTable("1m", "1s", 14, Duration.ofMinutes(5));
+
+    private static final SymbolView FULL = new SymbolView("AAPL", 187.256,
+            new SymbolView.Bar(Instant.parse("2026-01-05T14:31:00Z"), 187.1, 187.3, 187.01, 187.25, 1200, 187.1875, false),
+            187.04, 55.349, 2, new SymbolView.Anomaly("volume", "1s", Instant.parse("2026-01-05T14:30:58Z")));
+    private static final SymbolView EMPTY = new SymbolView("NVDA", null, null, null, null, 0, null);
+
+    @Test
+    void firstLineIsTheHeaderWithTheWallTime() {
+        String frame = table.render(NOW, List.of(FULL));
+
+        assertThat(frame.lines().findFirst()).contains("=== 2026-01-05 14:31:07 UTC  tickpipe watch ===");
+        assertThat(frame).startsWith(WatchTable.HEADER_PREFIX);
+    }
+
+    @Test
+    void aRowShowsEveryValueRoundedForReading() {
+        List<String> lines = table.render(NOW, List.of(FULL)).lines().toList();
+
+        assertThat(lines.get(1).split(" {2,}")).containsExactly("SYMBOL", "LAST", "BAR 1m", "OPEN", "HIGH", "LOW",
+                "CLOSE", "VOLUME", "BAR VWAP", "SESSION VWAP", "RSI(14) 1s", "ANOMALIES 5m", "LATEST ANOMALY");
+        assertThat(lines.get(2).split(" {2,}")).containsExactly("AAPL", "187.26", "14:31:00*", "187.10", "187.30",
+                "187.01", "187.25", "1200", "187.19", "187.04", "55.3", "2", "volume 1s 14:30:58");
+    }
+
+    @Test
+    void missingDataIsADashAndColumnsStayAligned() {
+        List<String> lines = table.render(NOW, List.of(FULL, EMPTY)).lines().toList();
+
+        assertThat(lines.get(3).split(" {2,}")).containsExactly("NVDA", "-", "-", "-", "-", "-", "-", "-", "-", "-",
+                "-", "0", "-");
+        // Numbers are right-aligned: the last price of both rows ends in the same column.
+        int lastEnds = lines.get(1).indexOf("LAST") + "LAST".length();
+        assertThat(lines.get(2).substring(0, lastEnds)).endsWith("187.26");
+        assertThat(lines.get(3).substring(0, lastEnds)).endsWith("-");
+    }
+
+    @Test
+    void aFinalBarHasNoMarkAndSmallPricesKeepTheirDigits() {
+        SymbolView coin = new SymbolView("DOGE-USD", 0.1234567,
+                new SymbolView.Bar(Instant.parse("2026-01-05T14:30:00Z"), 0.12, 0.125, 0.119, 0.1234567, 1520.25, 0.1221, true),
+                null, null, 0, null);
+
+        String row = table.render(NOW, List.of(coin)).lines().toList().get(2);
+
+        assertThat(row.split(" {2,}")).startsWith("DOGE-USD", "0.123457", "14:30:00", "0.120000", "0.125000",
+                "0.119000", "0.123457", "1520.25");
+    }
+
+    @Test
+    void noRowsSaysSoAndTheFooterExplainsTheRsiWarmUp() {
+        String frame = table.render(NOW, List.of());
+
+        assertThat(frame).contains("(no symbols with data yet)");
+        assertThat(frame).contains("RSI(14) needs 15 final 1s bars");
+    }
+
+    @Test
+    void aStatusFrameIsTheHeaderAndOneLine() {
+        List<String> lines = table.status(NOW, "connection refused").lines().toList();
+
+        assertThat(lines).containsExactly("=== 2026-01-05 14:31:07 UTC  tickpipe watch ===",
+                "InfluxDB not readable, retrying each refresh: connection refused");
+    }
+}
