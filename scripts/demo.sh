@@ -93,10 +93,11 @@ cleanup() {
   exit "$code"
 }
 
-# A demo killed without its clean-up leaves pid files; one whose process still runs is a demo running.
+# A demo killed without its clean-up leaves pid files; one whose process is still a running JVM is a
+# demo running (any other process has only inherited the number).
 for file in "$pids"/*.pid; do
   [ -e "$file" ] || continue
-  if running "$(cat "$file")"; then
+  if running "$(cat "$file")" && tr '\0' ' ' <"/proc/$(cat "$file")/cmdline" 2>/dev/null | grep -q java; then
     say "$(basename "$file" .pid) of another demo is still running (pid $(cat "$file")); stop that demo first"
     exit 1
   fi
@@ -105,7 +106,7 @@ done
 
 trap cleanup EXIT
 # Ctrl-C, the usual end of the demo, reaches the table's JVM and this script; the producer and the job
-# run in the background, where a non-interactive shell ignores SIGINT: the clean-up stops them.
+# ignore it (see start) and the clean-up stops them.
 trap 'exit 0' INT
 trap 'exit 143' TERM
 
@@ -114,8 +115,9 @@ if eval "$DEMO_STACK status" >/dev/null 2>&1; then
 else
   say "starting the local stack in $STACK_DIR (Kafka, schema registry, InfluxDB; about 20 s)"
   scripts/install-system-deps.sh stack
-  eval "$DEMO_STACK up"
+  # Set before `up`: a Ctrl-C or a failure half-way must still stop what it started.
   stack_started=1
+  eval "$DEMO_STACK up"
 fi
 
 say "creating topics and registering schemas"

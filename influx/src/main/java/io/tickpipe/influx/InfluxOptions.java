@@ -37,7 +37,7 @@ public final class InfluxOptions {
     @Option(names = "--influx-org", description = "Organisation (v2).")
     String org;
 
-    @Option(names = "--influx-bucket", description = "Bucket (v2; default: the --influx-db value).")
+    @Option(names = "--influx-bucket", description = "Bucket (v2; InfluxDB 1.8: database/retention-policy).")
     String bucket;
 
     @Option(names = "--influx-token-file", paramLabel = "FILE", description = "File holding the API token (v2); or set INFLUX_TOKEN.")

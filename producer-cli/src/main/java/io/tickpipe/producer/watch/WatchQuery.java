@@ -5,10 +5,12 @@ import io.tickpipe.influx.InfluxSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,18 +35,18 @@ public final class WatchQuery {
         this.influx = influx;
         this.symbols = List.copyOf(symbols);
         this.rsiField = "rsi_" + rsiPeriod;
-        String only = symbols.isEmpty() ? "" : " AND (" + String.join(" OR ",
+        String only = symbols.isEmpty() ? null : "(" + String.join(" OR ",
                 symbols.stream().map(symbol -> "symbol = " + literal(symbol)).toList()) + ")";
         String newest = " GROUP BY symbol ORDER BY time DESC LIMIT 1";
         this.statements = List.of(
-                "SELECT price FROM trades WHERE time > 0" + only + newest,
-                "SELECT open, high, low, close, volume, vwap, \"final\" FROM bars WHERE \"interval\" = "
-                        + literal(barInterval) + only + newest,
-                "SELECT session_vwap, " + InfluxQl.identifier(rsiField) + " FROM indicators WHERE \"interval\" = "
-                        + literal(indicatorInterval) + only + newest,
-                "SELECT count(score) FROM anomalies WHERE time > now() - " + anomalyWindow.toMillis() + "ms" + only
-                        + " GROUP BY symbol",
-                "SELECT score, kind, \"interval\" FROM anomalies WHERE time > 0" + only + newest);
+                "SELECT price FROM trades" + where(only) + newest,
+                "SELECT open, high, low, close, volume, vwap, \"final\" FROM bars"
+                        + where("\"interval\" = " + literal(barInterval), only) + newest,
+                "SELECT session_vwap, " + InfluxQl.identifier(rsiField) + " FROM indicators"
+                        + where("\"interval\" = " + literal(indicatorInterval), only) + newest,
+                "SELECT count(score) FROM anomalies"
+                        + where("time > now() - " + anomalyWindow.toMillis() + "ms", only) + " GROUP BY symbol",
+                "SELECT score, kind, \"interval\" FROM anomalies" + where(only) + newest);
     }
 
     /** One row per symbol; throws {@link io.tickpipe.influx.InfluxQueryException} when InfluxDB cannot answer. */
@@ -119,6 +121,11 @@ public final class WatchQuery {
     private static double orZero(Object value) {
         Double number = number(value);
         return number == null ? 0 : number;
+    }
+
+    private static String where(String... conditions) {
+        List<String> present = Arrays.stream(conditions).filter(Objects::nonNull).toList();
+        return present.isEmpty() ? "" : " WHERE " + String.join(" AND ", present);
     }
 
     private static String literal(String value) {

@@ -85,8 +85,8 @@ class WatchIT {
         String out = watch("--symbols", "AAPL,NVDA", "--influx-url", config.url(), "--influx-db", config.database(),
                 "--refresh", "200ms", "--duration", "1s");
 
-        List<String> headers = out.lines().filter(line -> line.startsWith(WatchTable.HEADER_PREFIX)).toList();
-        assertThat(headers).hasSizeBetween(2, 5);
+        // A refresh shorter than the duration: at least a second frame, whatever the machine's speed.
+        assertThat(out.lines().filter(line -> line.startsWith(WatchTable.HEADER_PREFIX)).count()).isGreaterThanOrEqualTo(2);
         assertThat(out).doesNotContain("\u001b[");
         String lastFrame = out.substring(out.lastIndexOf(WatchTable.HEADER_PREFIX));
         assertThat(lastFrame.lines().filter(line -> line.startsWith("AAPL ")).findFirst().orElseThrow().split(" {2,}"))
@@ -108,7 +108,8 @@ class WatchIT {
         String out = watch("--symbols", "AAPL,MSFT", "--influx-url", config.url(), "--influx-db", config.database(),
                 "--refresh", "100ms", "--duration", "300ms", "--exit-when-complete");
 
-        assertThat(out.lines().filter(line -> line.startsWith(WatchTable.HEADER_PREFIX))).hasSizeBetween(2, 3);
+        // MSFT has no bar: not complete after the first frame, so it goes on until the duration.
+        assertThat(out.lines().filter(line -> line.startsWith(WatchTable.HEADER_PREFIX)).count()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -117,9 +118,11 @@ class WatchIT {
 
         String out = watch("--influx-url", url, "--refresh", "100ms", "--duration", "300ms");
 
-        assertThat(out.lines().filter(line -> line.startsWith("InfluxDB not readable, retrying each refresh: ")))
-                .hasSizeBetween(2, 4)
+        List<String> status = out.lines().filter(line -> line.startsWith("InfluxDB not readable, retrying each refresh: "))
+                .toList();
+        assertThat(status).hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(line -> assertThat(line).contains(url).contains("ConnectException"));
+        assertThat(status).hasSameSizeAs(out.lines().filter(line -> line.startsWith(WatchTable.HEADER_PREFIX)).toList());
     }
 
     private static String watch(String... args) {
