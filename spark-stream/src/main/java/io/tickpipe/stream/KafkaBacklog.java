@@ -14,6 +14,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * read up to. Spark's own {@code maxOffsetsBehindLatest} compares with the latest offsets it saw
  * when it planned the batch, which it then reads in full, so it stays 0 unless
  * --max-offsets-per-trigger caps the batches: it cannot show a job falling behind.
+ *
+ * <p>Called on Spark's listener thread and closed by the job's thread while a progress event may still
+ * be handled: a KafkaConsumer must not be used by two threads at once, hence the lock.
  */
 final class KafkaBacklog implements AutoCloseable {
 
@@ -21,6 +24,7 @@ final class KafkaBacklog implements AutoCloseable {
 
     private final Map<String, Object> consumerConfig;
     private KafkaConsumer<byte[], byte[]> consumer;
+    private boolean closed;
 
     KafkaBacklog(StreamConfig config) {
         Map<String, Object> properties = new HashMap<>(config.kafka().clientOptions());
@@ -34,7 +38,10 @@ final class KafkaBacklog implements AutoCloseable {
      * Records behind the latest, summed over the partitions of a source's end offset as Spark's Kafka
      * source writes it ({@code {"topic":{"0":123,"1":456}}}).
      */
-    long behind(String endOffsetJson) {
+    synchronized long behind(String endOffsetJson) {
+        if (closed) {
+            throw new IllegalStateException("the job is stopping");
+        }
         Map<TopicPartition, Long> read = QueryCheckpoint.parseKafkaOffsets(endOffsetJson);
         if (consumer == null) {
             consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -47,7 +54,8 @@ final class KafkaBacklog implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (consumer != null) {
             consumer.close(TIMEOUT);
             consumer = null;
