@@ -1,5 +1,7 @@
 package io.tickpipe.stream;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -13,6 +15,7 @@ final class SparkDefaults {
 
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     static final String SCHEDULER_MODE = "spark.scheduler.mode";
+    static final String CHECKPOINT_FILE_MANAGER = "spark.sql.streaming.checkpointFileManagerClass";
 
     private SparkDefaults() {
     }
@@ -27,10 +30,26 @@ final class SparkDefaults {
         return new SparkConf().contains(SCHEDULER_MODE) ? builder : builder.config(SCHEDULER_MODE, "FAIR");
     }
 
-    static void apply(SparkSession spark) {
+    /**
+     * Before the queries start. A checkpoint on the local file system is written through
+     * {@link LocalCheckpointFileManager} (no process started per file); any other goes through
+     * Spark's default manager.
+     */
+    static void apply(SparkSession spark, String checkpointDir) {
         if (!spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
             int cores = spark.sparkContext().defaultParallelism();
             spark.conf().set(SHUFFLE_PARTITIONS, Math.max(2, cores));
         }
+        if (!spark.conf().contains(CHECKPOINT_FILE_MANAGER) && isLocal(spark, checkpointDir)) {
+            spark.conf().set(CHECKPOINT_FILE_MANAGER, LocalCheckpointFileManager.class.getName());
+        }
+    }
+
+    private static boolean isLocal(SparkSession spark, String dir) {
+        String scheme = new Path(dir).toUri().getScheme();
+        if (scheme == null) {
+            scheme = FileSystem.getDefaultUri(spark.sparkContext().hadoopConfiguration()).getScheme();
+        }
+        return "file".equals(scheme);
     }
 }
