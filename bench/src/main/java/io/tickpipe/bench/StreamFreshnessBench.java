@@ -405,6 +405,8 @@ public final class StreamFreshnessBench {
                 fieldStats(analytics, "batch_duration_ms"), fieldStats(ingest, "batch_duration_ms"),
                 fieldMedian(analytics, "input_rows_per_second"), fieldMedian(analytics, "event_time_lag_ms"),
                 fieldSum(analytics, "late_rows_dropped"));
+        System.out.println("where an analytics batch's time went (p50/p90 ms): " + phases(analytics));
+        System.out.println("where an ingest batch's time went (p50/p90 ms):    " + phases(ingest));
         System.out.printf(Locale.ROOT, "job lag (end offsets - last committed batch of analytics, sampled each second): "
                 + "median %.0f trades, max %d%n", StreamRig.median(analyticsLag),
                 analyticsLag.stream().mapToLong(Long::longValue).max().orElse(-1));
@@ -442,6 +444,20 @@ public final class StreamFreshnessBench {
         double[] v = field(rows, name);
         return v.length == 0 ? "none" : String.format(Locale.ROOT, "p50 %.0f p90 %.0f max %.0f (%d batches)",
                 StreamRig.percentile(v, 50), StreamRig.percentile(v, 90), v[v.length - 1], v.length);
+    }
+
+    /** The phases of Spark's progress (durationMs) the job writes to {@code pipeline}, in the order a batch runs them. */
+    static String phases(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (String phase : List.of("latest_offset_ms", "wal_commit_ms", "get_batch_ms", "query_planning_ms", "add_batch_ms",
+                "commit_offsets_ms")) {
+            double[] v = field(rows, phase);
+            if (v.length > 0) {
+                out.append(String.format(Locale.ROOT, "%s %.0f/%.0f  ", phase.replace("_ms", ""), StreamRig.percentile(v, 50),
+                        StreamRig.percentile(v, 90)));
+            }
+        }
+        return out.length() == 0 ? "none" : out.toString().trim();
     }
 
     static String fieldMedian(List<Map<String, Object>> rows, String name) {

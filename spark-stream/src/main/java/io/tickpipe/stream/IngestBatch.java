@@ -1,28 +1,40 @@
 package io.tickpipe.stream;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 
 import com.influxdb.client.write.Point;
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
 import io.tickpipe.spark.decode.ConfluentAvroDecode;
 import io.tickpipe.spark.decode.DeadLetters;
-import io.tickpipe.spark.decode.UndecodableCounts;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
+import io.tickpipe.wire.WireFormatException.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * One micro-batch of the ingest query: trades and quotes decoded; raw points to InfluxDB; what
  * cannot be decoded to {@code <topic>.dlq} with its reason, and counted in {@code pipeline}.
- * Dead letters are written before the points, so a batch that fails half-way leaves nothing
- * unaccounted for: it is run again after the restart (dead letters may then appear twice).
+ *
+ * <p>One Spark job per topic: the job that writes a topic's points also counts its undecodable
+ * records (an {@link Observation}), so a batch without dead letters (nearly all of them) costs no
+ * job of its own for them; only a batch with some decodes its topics again to write them. Every
+ * Spark job and shuffle of this query takes CPU from the analytics query in the same JVM. A batch
+ * that fails half-way (points written, dead letters not) is not committed and runs again after
+ * the restart: its points overwrite themselves and its dead letters are written then.
  */
 final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -35,41 +47,59 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
     }
 
     @Override
-    public void call(Dataset<Row> batch, Long batchId) {
+    public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
         // The batch is the source's plan: each action on it would read Kafka again (and count its rows
-        // again in the query's progress). Each decoded set feeds several writes, which would decode again.
+        // again in the query's progress).
         batch.persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> trades = decoded(batch, config.tradesTopic(), Trade.getClassSchema());
-        Dataset<Row> quotes = decoded(batch, config.quotesTopic(), Quote.getClassSchema());
         try {
-            List<UndecodableCounts.Count> failures = UndecodableCounts.of(trades, quotes);
-            if (!failures.isEmpty()) {
-                KafkaTopics.write(DeadLetters.of(trades).union(DeadLetters.of(quotes)), config);
-            }
+            Dataset<Row> trades = decoded(batch, config.tradesTopic(), Trade.getClassSchema());
+            Dataset<Row> quotes = decoded(batch, config.quotesTopic(), Quote.getClassSchema());
+            Observation tradeFailures = new Observation();
+            Observation quoteFailures = new Observation();
             if (config.rawTrades()) {
-                InfluxSink.write(ConfluentAvroDecode.records(trades), config.influx(), MarketPoints::trade);
+                InfluxSink.write(ConfluentAvroDecode.records(observeFailures(trades, tradeFailures)), config.influx(),
+                        MarketPoints::trade);
+            } else {
+                // No points to write, but the failures must still be counted.
+                observeFailures(trades, tradeFailures).foreachPartition((ForeachPartitionFunction<Row>) rows -> rows.forEachRemaining(row -> { }));
             }
-            InfluxSink.write(ConfluentAvroDecode.records(quotes), config.influx(), MarketPoints::quote);
-            if (!failures.isEmpty()) {
-                pipeline.write(deadLetterPoints(failures, batchId));
+            InfluxSink.write(ConfluentAvroDecode.records(observeFailures(quotes, quoteFailures)), config.influx(),
+                    MarketPoints::quote);
+            List<Point> deadLetters = new ArrayList<>();
+            deadLetters.addAll(deadLetterPoints(config.tradesTopic(), tradeFailures.getAsJava(), batchId));
+            deadLetters.addAll(deadLetterPoints(config.quotesTopic(), quoteFailures.getAsJava(), batchId));
+            if (!deadLetters.isEmpty()) {
+                KafkaTopics.write(DeadLetters.of(trades).union(DeadLetters.of(quotes)), config);
+                pipeline.write(deadLetters);
             }
         } finally {
-            trades.unpersist();
-            quotes.unpersist();
             batch.unpersist();
         }
     }
 
     private Dataset<Row> decoded(Dataset<Row> batch, String topic, Schema reader) {
-        return ConfluentAvroDecode.decode(batch.filter(col("topic").equalTo(topic)), reader, config.registryConfig())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        return ConfluentAvroDecode.decode(batch.filter(col("topic").equalTo(topic)), reader, config.registryConfig());
     }
 
-    private static List<Point> deadLetterPoints(List<UndecodableCounts.Count> failures, long batchId) {
+    /** Per reason, the number of records that failed with it and the newest one's Kafka timestamp. */
+    private static Dataset<Row> observeFailures(Dataset<Row> decoded, Observation observation) {
+        List<Column> metrics = new ArrayList<>();
+        for (Reason reason : Reason.values()) {
+            Column failedWith = col(ConfluentAvroDecode.ERROR_REASON).equalTo(reason.name());
+            metrics.add(count(when(failedWith, true)).as(reason.name() + "_records"));
+            metrics.add(max(when(failedWith, col("timestamp"))).as(reason.name() + "_latest"));
+        }
+        return decoded.observe(observation, metrics.get(0), metrics.subList(1, metrics.size()).toArray(Column[]::new));
+    }
+
+    private static List<Point> deadLetterPoints(String topic, Map<String, Object> failures, long batchId) {
         List<Point> points = new ArrayList<>();
-        for (UndecodableCounts.Count failure : failures) {
-            points.add(MarketPoints.deadLetters(StreamTopology.INGEST, failure.topic(), failure.reason(), failure.records(),
-                    failure.newest(), batchId));
+        for (Reason reason : Reason.values()) {
+            long records = ((Number) failures.get(reason.name() + "_records")).longValue();
+            if (records > 0) {
+                points.add(MarketPoints.deadLetters(StreamTopology.INGEST, topic, reason.name(), records,
+                        MarketPoints.instant(failures.get(reason.name() + "_latest")), batchId));
+            }
         }
         return points;
     }

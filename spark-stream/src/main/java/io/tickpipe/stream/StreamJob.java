@@ -31,7 +31,7 @@ public final class StreamJob {
 
     /** Starts both queries and supervises them until one is stopped or Spark shuts down. */
     public static void run(SparkSession spark, StreamConfig config) throws Exception {
-        SparkDefaults.apply(spark);
+        SparkDefaults.apply(spark, config.checkpointDir());
         try (PipelinePoints pipeline = new PipelinePoints(config.influx());
              KafkaBacklog backlog = new KafkaBacklog(config)) {
             PipelineMetrics metrics = new PipelineMetrics(pipeline, backlog);
