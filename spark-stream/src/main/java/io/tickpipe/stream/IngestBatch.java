@@ -1,25 +1,20 @@
 package io.tickpipe.stream;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
 
 import com.influxdb.client.write.Point;
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
 import io.tickpipe.spark.decode.ConfluentAvroDecode;
 import io.tickpipe.spark.decode.DeadLetters;
+import io.tickpipe.spark.decode.UndecodableCounts;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
-import io.tickpipe.wire.WireFormatException.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -57,20 +52,20 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
             Observation tradeFailures = new Observation();
             Observation quoteFailures = new Observation();
             if (config.rawTrades()) {
-                InfluxSink.write(ConfluentAvroDecode.records(observeFailures(trades, tradeFailures)), config.influx(),
+                InfluxSink.write(ConfluentAvroDecode.records(UndecodableCounts.observe(trades, tradeFailures)), config.influx(),
                         MarketPoints::trade);
             } else {
                 // No points to write, but the failures must still be counted.
-                observeFailures(trades, tradeFailures).foreachPartition((ForeachPartitionFunction<Row>) rows -> rows.forEachRemaining(row -> { }));
+                UndecodableCounts.observe(trades, tradeFailures)
+                        .foreachPartition((ForeachPartitionFunction<Row>) rows -> rows.forEachRemaining(row -> { }));
             }
-            InfluxSink.write(ConfluentAvroDecode.records(observeFailures(quotes, quoteFailures)), config.influx(),
+            InfluxSink.write(ConfluentAvroDecode.records(UndecodableCounts.observe(quotes, quoteFailures)), config.influx(),
                     MarketPoints::quote);
-            List<Point> deadLetters = new ArrayList<>();
-            deadLetters.addAll(deadLetterPoints(config.tradesTopic(), tradeFailures.getAsJava(), batchId));
-            deadLetters.addAll(deadLetterPoints(config.quotesTopic(), quoteFailures.getAsJava(), batchId));
-            if (!deadLetters.isEmpty()) {
+            List<UndecodableCounts.Count> failures = new ArrayList<>(UndecodableCounts.observed(config.tradesTopic(), tradeFailures));
+            failures.addAll(UndecodableCounts.observed(config.quotesTopic(), quoteFailures));
+            if (!failures.isEmpty()) {
                 KafkaTopics.write(DeadLetters.of(trades).union(DeadLetters.of(quotes)), config);
-                pipeline.write(deadLetters);
+                pipeline.write(deadLetterPoints(failures, batchId));
             }
         } finally {
             batch.unpersist();
@@ -81,25 +76,11 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
         return ConfluentAvroDecode.decode(batch.filter(col("topic").equalTo(topic)), reader, config.registryConfig());
     }
 
-    /** Per reason, the number of records that failed with it and the newest one's Kafka timestamp. */
-    private static Dataset<Row> observeFailures(Dataset<Row> decoded, Observation observation) {
-        List<Column> metrics = new ArrayList<>();
-        for (Reason reason : Reason.values()) {
-            Column failedWith = col(ConfluentAvroDecode.ERROR_REASON).equalTo(reason.name());
-            metrics.add(count(when(failedWith, true)).as(reason.name() + "_records"));
-            metrics.add(max(when(failedWith, col("timestamp"))).as(reason.name() + "_latest"));
-        }
-        return decoded.observe(observation, metrics.get(0), metrics.subList(1, metrics.size()).toArray(Column[]::new));
-    }
-
-    private static List<Point> deadLetterPoints(String topic, Map<String, Object> failures, long batchId) {
+    private static List<Point> deadLetterPoints(List<UndecodableCounts.Count> failures, long batchId) {
         List<Point> points = new ArrayList<>();
-        for (Reason reason : Reason.values()) {
-            long records = ((Number) failures.get(reason.name() + "_records")).longValue();
-            if (records > 0) {
-                points.add(MarketPoints.deadLetters(StreamTopology.INGEST, topic, reason.name(), records,
-                        MarketPoints.instant(failures.get(reason.name() + "_latest")), batchId));
-            }
+        for (UndecodableCounts.Count failure : failures) {
+            points.add(MarketPoints.deadLetters(StreamTopology.INGEST, failure.topic(), failure.reason(), failure.records(),
+                    failure.newest(), batchId));
         }
         return points;
     }

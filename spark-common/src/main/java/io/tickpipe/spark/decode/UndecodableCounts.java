@@ -3,14 +3,24 @@ package io.tickpipe.spark.decode;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 
+import io.tickpipe.spark.measurements.MarketPoints;
+import io.tickpipe.wire.WireFormatException.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 
-/** How many records of {@link ConfluentAvroDecode#decode} results could not be decoded, per topic and reason. */
+/**
+ * How many records of {@link ConfluentAvroDecode#decode} results could not be decoded, per topic and
+ * reason: counted by a job of their own ({@link #of}), or on the way through a job that reads the
+ * records anyway ({@link #observe} / {@link #observed}), which costs no job when nothing failed.
+ */
 public final class UndecodableCounts {
 
     /** {@code records} of {@code topic} failed for {@code reason}; {@code newest} is the latest one's Kafka timestamp. */
@@ -35,6 +45,30 @@ public final class UndecodableCounts {
         for (Row row : failed.groupBy(col("topic"), col(ConfluentAvroDecode.ERROR_REASON))
                 .agg(count("*"), max("timestamp")).collectAsList()) {
             counts.add(new Count(row.getString(0), row.getString(1), row.getLong(2), row.getTimestamp(3).toInstant()));
+        }
+        return counts;
+    }
+
+    /** {@code decoded}, counting into {@code observation}, per reason, the failed records and the newest one's Kafka timestamp. */
+    public static Dataset<Row> observe(Dataset<Row> decoded, Observation observation) {
+        List<Column> metrics = new ArrayList<>();
+        for (Reason reason : Reason.values()) {
+            Column failedWith = col(ConfluentAvroDecode.ERROR_REASON).equalTo(reason.name());
+            metrics.add(count(when(failedWith, true)).as(reason.name() + "_records"));
+            metrics.add(max(when(failedWith, col("timestamp"))).as(reason.name() + "_latest"));
+        }
+        return decoded.observe(observation, metrics.get(0), metrics.subList(1, metrics.size()).toArray(Column[]::new));
+    }
+
+    /** What {@link #observe} counted of {@code topic}'s records; waits for the action that read them. */
+    public static List<Count> observed(String topic, Observation observation) throws InterruptedException {
+        Map<String, Object> metrics = observation.getAsJava();
+        List<Count> counts = new ArrayList<>();
+        for (Reason reason : Reason.values()) {
+            long records = ((Number) metrics.get(reason.name() + "_records")).longValue();
+            if (records > 0) {
+                counts.add(new Count(topic, reason.name(), records, MarketPoints.instant(metrics.get(reason.name() + "_latest"))));
+            }
         }
         return counts;
     }
