@@ -15,13 +15,18 @@ import org.slf4j.LoggerFactory;
  * retries, registry unreachable, broker gone) is restarted from its checkpoint after a backoff that
  * doubles up to a limit and resets once the query has run a while, so an outage costs latency,
  * never data. A query stopped on purpose, or a stopped SparkContext, ends the job.
+ *
+ * <p>Each query waits out its own backoff: the supervisor never sleeps, it waits for the next
+ * termination or the next restart that is due, whichever comes first. Spark's "terminated" mark is
+ * cleared <em>before</em> the queries are looked at, never after, so a query that fails while
+ * another is being handled still ends the next wait and is restarted.
  */
 final class QuerySupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuerySupervisor.class);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-    private static final Duration HEALTHY_AFTER = Duration.ofMinutes(5);
+    static final Duration HEALTHY_AFTER = Duration.ofMinutes(5);
 
     /** How a query is (re)started; it must resume from its checkpoint. */
     interface Starter {
@@ -29,32 +34,40 @@ final class QuerySupervisor {
     }
 
     private final SparkSession spark;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private final Duration healthyAfter;
     private final Map<String, Starter> starters = new LinkedHashMap<>();
     private final Map<String, StreamingQuery> running = new LinkedHashMap<>();
     private final Map<String, Duration> backoff = new LinkedHashMap<>();
-    private final Map<String, Long> startedAt = new LinkedHashMap<>();
+    private final Map<String, Long> startedAtNanos = new LinkedHashMap<>();
+    private final Map<String, Long> restartAtNanos = new LinkedHashMap<>();
 
     QuerySupervisor(SparkSession spark) {
+        this(spark, FIRST_BACKOFF, MAX_BACKOFF, HEALTHY_AFTER);
+    }
+
+    QuerySupervisor(SparkSession spark, Duration firstBackoff, Duration maxBackoff, Duration healthyAfter) {
         this.spark = spark;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        this.healthyAfter = healthyAfter;
     }
 
     QuerySupervisor add(String name, Starter starter) {
         starters.put(name, starter);
-        backoff.put(name, FIRST_BACKOFF);
+        backoff.put(name, firstBackoff);
         return this;
     }
 
     /** Starts every query, then blocks, restarting failed ones, until one is stopped or Spark shuts down. */
     void run() throws TimeoutException, InterruptedException {
-        for (Map.Entry<String, Starter> entry : starters.entrySet()) {
-            start(entry.getKey());
+        for (String name : starters.keySet()) {
+            running.put(name, starters.get(name).start());
+            startedAtNanos.put(name, System.nanoTime());
         }
         while (true) {
-            try {
-                spark.streams().awaitAnyTermination();
-            } catch (StreamingQueryException e) {
-                // Reported below, per query.
-            }
+            spark.streams().resetTerminated();
             if (spark.sparkContext().isStopped()) {
                 return;
             }
@@ -68,29 +81,65 @@ final class QuerySupervisor {
                     stopAll();
                     return;
                 }
-                restartLater(entry.getKey(), query.exception().get());
+                scheduleRestart(entry.getKey(), query.exception().get());
             }
-            spark.streams().resetTerminated();
+            restartDue();
+            awaitTerminationOrRestart();
         }
     }
 
-    private void restartLater(String name, StreamingQueryException failure) throws TimeoutException, InterruptedException {
-        long ranFor = System.currentTimeMillis() - startedAt.get(name);
-        Duration wait = ranFor >= HEALTHY_AFTER.toMillis() ? FIRST_BACKOFF : backoff.get(name);
-        LOG.error("query {} failed after {} s: {}; restarting from its checkpoint in {} s", name, ranFor / 1000,
-                rootMessage(failure), wait.toSeconds());
-        Thread.sleep(wait.toMillis());
+    private void scheduleRestart(String name, Throwable failure) {
+        running.remove(name);
+        long now = System.nanoTime();
+        long ranForNanos = now - startedAtNanos.get(name);
+        Duration wait = ranForNanos >= healthyAfter.toNanos() ? firstBackoff : backoff.get(name);
+        LOG.error("query {} failed after {} s: {}; restarting from its checkpoint in {} ms", name,
+                Duration.ofNanos(ranForNanos).toSeconds(), rootMessage(failure), wait.toMillis());
         Duration doubled = wait.multipliedBy(2);
-        backoff.put(name, doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled);
-        start(name);
+        backoff.put(name, doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled);
+        restartAtNanos.put(name, now + wait.toNanos());
     }
 
-    private void start(String name) throws TimeoutException {
-        running.put(name, starters.get(name).start());
-        startedAt.put(name, System.currentTimeMillis());
+    /**
+     * Restarts the queries whose backoff is over. A start that fails (its checkpoint's file system
+     * unreachable, say) is one more failure of that query, retried after a longer backoff.
+     */
+    private void restartDue() throws TimeoutException {
+        long now = System.nanoTime();
+        for (Map.Entry<String, Long> due : Map.copyOf(restartAtNanos).entrySet()) {
+            if (due.getValue() - now > 0) {
+                continue;
+            }
+            String name = due.getKey();
+            restartAtNanos.remove(name);
+            startedAtNanos.put(name, System.nanoTime());
+            try {
+                running.put(name, starters.get(name).start());
+            } catch (RuntimeException e) {
+                scheduleRestart(name, e);
+            }
+        }
+    }
+
+    /** Returns when a query terminates (including one that ended since the last reset) or the next restart is due. */
+    private void awaitTerminationOrRestart() throws InterruptedException {
+        try {
+            if (restartAtNanos.isEmpty()) {
+                spark.streams().awaitAnyTermination();
+                return;
+            }
+            long now = System.nanoTime();
+            long nextNanos = restartAtNanos.values().stream().mapToLong(at -> at - now).min().orElseThrow();
+            if (nextNanos > 0) {
+                spark.streams().awaitAnyTermination(Math.max(1, Duration.ofNanos(nextNanos).toMillis()));
+            }
+        } catch (StreamingQueryException e) {
+            // Each failed query is reported and restarted by the loop.
+        }
     }
 
     private void stopAll() throws TimeoutException {
+        restartAtNanos.clear();
         for (StreamingQuery query : running.values()) {
             if (query.isActive()) {
                 query.stop();
