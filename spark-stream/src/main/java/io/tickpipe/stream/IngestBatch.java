@@ -12,26 +12,28 @@ import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * One micro-batch of the ingest query: trades and quotes decoded; raw points to InfluxDB; what
  * cannot be decoded to {@code <topic>.dlq} with its reason, and counted in {@code pipeline}.
  *
- * <p>One Spark job per topic: the job that writes a topic's points also counts its undecodable
- * records (an {@link Observation}), so a batch without dead letters (nearly all of them) costs no
- * job of its own for them; only a batch with some decodes its topics again to write them. Every
- * Spark job and shuffle of this query takes CPU from the analytics query in the same JVM. A batch
- * that fails half-way (points written, dead letters not) is not committed and runs again after
- * the restart: its points overwrite themselves and its dead letters are written then.
+ * <p>One Spark job for the whole batch: both topics decoded in one pass (each row with its topic's
+ * reader schema), their points written by the same tasks, their undecodable records counted on the
+ * way through (an {@link Observation}). Every Spark job costs planning, task launches and a read of
+ * the batch, taken from the analytics query in the same JVM, so the common batch, without dead
+ * letters, has no other; only a batch with some reads and decodes its records again to write them
+ * (and so counts its input twice in the query's progress). A batch that fails half-way (points
+ * written, dead letters not) is not committed and runs again after the restart: its points
+ * overwrite themselves and its dead letters are written then.
  */
 final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
+
+    private static final String TRADE = "trade";
+    private static final String QUOTE = "quote";
 
     private final StreamConfig config;
     private final PipelinePoints pipeline;
@@ -43,37 +45,29 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
-        // The batch is the source's plan: each action on it would read Kafka again (and count its rows
-        // again in the query's progress).
-        batch.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Dataset<Row> trades = decoded(batch, config.tradesTopic(), Trade.getClassSchema());
-            Dataset<Row> quotes = decoded(batch, config.quotesTopic(), Quote.getClassSchema());
-            Observation tradeFailures = new Observation();
-            Observation quoteFailures = new Observation();
-            if (config.rawTrades()) {
-                InfluxSink.write(ConfluentAvroDecode.records(UndecodableCounts.observe(trades, tradeFailures)), config.influx(),
-                        MarketPoints::trade);
-            } else {
-                // No points to write, but the failures must still be counted.
-                UndecodableCounts.observe(trades, tradeFailures)
-                        .foreachPartition((ForeachPartitionFunction<Row>) rows -> rows.forEachRemaining(row -> { }));
-            }
-            InfluxSink.write(ConfluentAvroDecode.records(UndecodableCounts.observe(quotes, quoteFailures)), config.influx(),
-                    MarketPoints::quote);
-            List<UndecodableCounts.Count> failures = new ArrayList<>(UndecodableCounts.observed(config.tradesTopic(), tradeFailures));
-            failures.addAll(UndecodableCounts.observed(config.quotesTopic(), quoteFailures));
-            if (!failures.isEmpty()) {
-                KafkaTopics.write(DeadLetters.of(trades).union(DeadLetters.of(quotes)), config);
-                pipeline.write(deadLetterPoints(failures, batchId));
-            }
-        } finally {
-            batch.unpersist();
+        List<String> topics = List.of(config.tradesTopic(), config.quotesTopic());
+        Dataset<Row> decoded = ConfluentAvroDecode.decodeByTopic(batch.coalesce(StreamTopology.ingestTasks(batch.sparkSession())), List.of(
+                new ConfluentAvroDecode.TopicReader(config.tradesTopic(), Trade.getClassSchema(), TRADE),
+                new ConfluentAvroDecode.TopicReader(config.quotesTopic(), Quote.getClassSchema(), QUOTE)),
+                config.registryConfig());
+        Observation failures = new Observation();
+        // Observed before any row is left out, so the failures of every topic are counted.
+        Dataset<Row> records = UndecodableCounts.observe(decoded, topics, failures)
+                .where(col(ConfluentAvroDecode.ERROR_REASON).isNull());
+        if (!config.rawTrades()) {
+            records = records.where(col(TRADE).isNull());
+        }
+        InfluxSink.write(records.select(col(TRADE), col(QUOTE)), config.influx(), IngestBatch::points);
+        List<UndecodableCounts.Count> undecodable = UndecodableCounts.observed(topics, failures);
+        if (!undecodable.isEmpty()) {
+            KafkaTopics.write(DeadLetters.of(decoded), config);
+            pipeline.write(deadLetterPoints(undecodable, batchId));
         }
     }
 
-    private Dataset<Row> decoded(Dataset<Row> batch, String topic, Schema reader) {
-        return ConfluentAvroDecode.decode(batch.filter(col("topic").equalTo(topic)), reader, config.registryConfig());
+    /** A row of {@code trade, quote}, one of them set. */
+    private static List<Point> points(Row row) {
+        return row.isNullAt(0) ? MarketPoints.quote(row.getStruct(1)) : MarketPoints.trade(row.getStruct(0));
     }
 
     private static List<Point> deadLetterPoints(List<UndecodableCounts.Count> failures, long batchId) {

@@ -33,8 +33,10 @@ public final class StreamTopology {
 
     public static DataStreamWriter<Row> analytics(Dataset<Row> tradeRows, StreamConfig config,
                                                   VoidFunction2<Dataset<Row>, Long> sink) {
-        Dataset<Row> trades = ConfluentAvroDecode.records(
-                ConfluentAvroDecode.decode(tradeRows, Trade.getClassSchema(), config.registryConfig()));
+        // Reading and decoding a second of trades is little work per Kafka partition: as many tasks as
+        // the stateful step has, not one per partition, so a batch of bars needs few task slots.
+        Dataset<Row> trades = ConfluentAvroDecode.records(ConfluentAvroDecode.decode(
+                tradeRows.coalesce(stateTasks(tradeRows.sparkSession())), Trade.getClassSchema(), config.registryConfig()));
         return MarketAnalytics.analyze(trades, config.analytics())
                 .writeStream()
                 .queryName(ANALYTICS)
@@ -51,6 +53,19 @@ public final class StreamTopology {
                 .option("checkpointLocation", config.checkpoint(INGEST))
                 .trigger(Trigger.ProcessingTime(config.trigger()))
                 .foreachBatch(sink);
+    }
+
+    /** The tasks of the analytics query's stateful step: one per shuffle partition. */
+    static int stateTasks(SparkSession spark) {
+        return Integer.parseInt(spark.conf().get(SparkDefaults.SHUFFLE_PARTITIONS));
+    }
+
+    /**
+     * At most half the task slots for a batch of raw points: however big a batch of them gets (after
+     * an outage, say), the other half stays free for the bars, which the FAIR pools give them first.
+     */
+    static int ingestTasks(SparkSession spark) {
+        return Math.max(1, spark.sparkContext().defaultParallelism() / 2);
     }
 
     /** The queries over the configured Kafka topics, writing to InfluxDB and the dead-letter topics. */

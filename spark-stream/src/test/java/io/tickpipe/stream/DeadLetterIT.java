@@ -32,14 +32,11 @@ class DeadLetterIT {
 
     @Test
     void everyKindOfBadRecordGoesToTheDeadLetterTopicAndTheJobGoesOn(@TempDir Path dir) throws Exception {
-        LocalStack stack = TestStack.shared();
-        StackFixture fixture = StackFixture.fresh(stack, "dlq");
-        String kafka = stack.kafkaBootstrapServers();
-        var registry = new SchemaRegistryClient(RegistryConfig.of(stack.schemaRegistryUrl()));
-        int tradeId = registry.register(MarketContract.TRADES.valueSubject(fixture.prefix), Trade.getClassSchema());
-        int quoteId = registry.register(MarketContract.QUOTES.valueSubject(fixture.prefix), Quote.getClassSchema());
-        byte[] good = new ConfluentAvroEncoder().encode(tradeId, Trade.getClassSchema(), trade());
-        byte[] quote = new ConfluentAvroEncoder().encode(quoteId, Quote.getClassSchema(), quote());
+        Topics topics = Topics.fresh("dlq");
+        StackFixture fixture = topics.fixture();
+        String kafka = topics.kafka();
+        byte[] good = topics.trade();
+        byte[] quote = topics.quote();
 
         Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("TRUNCATED_HEADER", new byte[] {0, 0, 0});
@@ -86,6 +83,41 @@ class DeadLetterIT {
             }
             assertThat(job.query(StreamTopology.INGEST).isActive()).isTrue();
             assertThat(job.query(StreamTopology.INGEST).exception().isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void withoutRawTradesTheirDeadLettersAreStillFiledAndCountedAndTheBarsStillMade(@TempDir Path dir) throws Exception {
+        Topics topics = Topics.fresh("noraw");
+        StackFixture fixture = topics.fixture();
+
+        try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir, "--raw=false"))) {
+            KafkaIo.produceRaw(topics.kafka(), fixture.tradesTopic(), "AAPL", List.of(topics.trade(), withFirstByte(topics.trade(), (byte) 7)));
+            KafkaIo.produceRaw(topics.kafka(), fixture.quotesTopic(), "MSFT", List.of(topics.quote()));
+
+            List<ConsumerRecord<String, byte[]>> dead = KafkaIo.consumeRaw(topics.kafka(), MarketContract.TRADES.deadLetterTopic(fixture.prefix), 1);
+            assertThat(header(dead.get(0), "tickpipe.dlq.reason")).isEqualTo("BAD_MAGIC_BYTE");
+            Influx influx = fixture.influx();
+            Eventually.until(Duration.ofMinutes(1), () -> influx.count("SELECT sum(dead_letters) FROM pipeline") == 1
+                            && influx.count("SELECT count(spread) FROM quotes") == 1
+                            && influx.count("SELECT sum(trade_count) FROM bars WHERE \"interval\" = '1s'") == 1,
+                    () -> "dead letters " + influx.count("SELECT sum(dead_letters) FROM pipeline") + ", quotes "
+                            + influx.count("SELECT count(spread) FROM quotes"));
+            assertThat(influx.count("SELECT count(price) FROM trades")).as("raw trades written").isZero();
+        }
+    }
+
+    /** A fixture's fresh topics with their value schemas registered, and a good trade and quote encoded with them. */
+    private record Topics(StackFixture fixture, String kafka, byte[] trade, byte[] quote) {
+        static Topics fresh(String name) {
+            LocalStack stack = TestStack.shared();
+            StackFixture fixture = StackFixture.fresh(stack, name);
+            var registry = new SchemaRegistryClient(RegistryConfig.of(stack.schemaRegistryUrl()));
+            int tradeId = registry.register(MarketContract.TRADES.valueSubject(fixture.prefix), Trade.getClassSchema());
+            int quoteId = registry.register(MarketContract.QUOTES.valueSubject(fixture.prefix), Quote.getClassSchema());
+            return new Topics(fixture, stack.kafkaBootstrapServers(),
+                    new ConfluentAvroEncoder().encode(tradeId, Trade.getClassSchema(), DeadLetterIT.trade()),
+                    new ConfluentAvroEncoder().encode(quoteId, Quote.getClassSchema(), DeadLetterIT.quote()));
         }
     }
 

@@ -59,17 +59,62 @@ public final class ConfluentAvroDecode {
         requireKafkaShape(kafkaRows.schema());
         // Fails here, on the driver, for a configuration every task would reject.
         RegistryConfig.from(registryConfig);
-        Column outcome = new Column(new ConfluentAvroDecodeExpression(kafkaRows.col("value").expr(),
+        List<Column> columns = kafkaColumns(kafkaRows);
+        for (String field : DecodeOutcome.NAMES) {
+            columns.add(functions.col(OUTCOME).getField(field).as(field));
+        }
+        return kafkaRows.withColumn(OUTCOME, outcome(kafkaRows, readerSchema, registryConfig)).select(columns.toArray(Column[]::new));
+    }
+
+    /** A topic of a {@link #decodeByTopic} and how it is read: its values into {@code readerSchema}, as column {@code recordColumn}. */
+    public record TopicReader(String topic, Schema readerSchema, String recordColumn) {
+    }
+
+    /**
+     * {@link #decode} for rows of several topics, each topic's values read into its own reader schema,
+     * in one pass over the input: where a decode per topic costs a Spark job (and a read of the
+     * source) each, this is one. The rows get {@link #SCHEMA_ID}, {@link #ERROR_REASON} and
+     * {@link #ERROR_MESSAGE} as {@link #decode} adds them and, instead of {@link #RECORD}, one record
+     * column per topic, named {@link TopicReader#recordColumn()}: the decoded record on that topic's
+     * rows when it decoded, null on all others. Rows of topics without a reader are left out.
+     */
+    public static Dataset<Row> decodeByTopic(Dataset<Row> kafkaRows, List<TopicReader> readers, Map<String, String> registryConfig) {
+        requireKafkaShape(kafkaRows.schema());
+        RegistryConfig.from(registryConfig);
+        List<Column> columns = kafkaColumns(kafkaRows);
+        Dataset<Row> rows = kafkaRows.where(functions.col("topic").isin(readers.stream().map(TopicReader::topic).toArray()));
+        List<Column> outcomes = new ArrayList<>();
+        for (int i = 0; i < readers.size(); i++) {
+            TopicReader reader = readers.get(i);
+            String name = OUTCOME + "_" + i;
+            // Only the topic's own rows are decoded: a CASE evaluates its value for matching rows alone.
+            rows = rows.withColumn(name, functions.when(functions.col("topic").equalTo(reader.topic()),
+                    outcome(kafkaRows, reader.readerSchema(), registryConfig)));
+            outcomes.add(functions.col(name));
+        }
+        for (String field : DecodeOutcome.NAMES) {
+            if (!field.equals(RECORD)) {
+                columns.add(functions.coalesce(outcomes.stream().map(o -> o.getField(field)).toArray(Column[]::new)).as(field));
+            }
+        }
+        for (int i = 0; i < readers.size(); i++) {
+            columns.add(outcomes.get(i).getField(RECORD).as(readers.get(i).recordColumn()));
+        }
+        return rows.select(columns.toArray(Column[]::new));
+    }
+
+    private static Column outcome(Dataset<Row> kafkaRows, Schema readerSchema, Map<String, String> registryConfig) {
+        return new Column(new ConfluentAvroDecodeExpression(kafkaRows.col("value").expr(),
                 kafkaRows.col("topic").expr(), kafkaRows.col("partition").expr(), kafkaRows.col("offset").expr(),
                 readerSchema, recordType(readerSchema), registryConfig));
+    }
+
+    private static List<Column> kafkaColumns(Dataset<Row> kafkaRows) {
         List<Column> columns = new ArrayList<>();
         for (String name : kafkaRows.columns()) {
             columns.add(functions.col(name));
         }
-        for (String field : DecodeOutcome.NAMES) {
-            columns.add(functions.col(OUTCOME).getField(field).as(field));
-        }
-        return kafkaRows.withColumn(OUTCOME, outcome).select(columns.toArray(Column[]::new));
+        return columns;
     }
 
     /** The decoded records of a {@link #decode} result, one column per field of the reader schema. */

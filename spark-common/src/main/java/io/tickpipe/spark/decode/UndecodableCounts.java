@@ -49,27 +49,40 @@ public final class UndecodableCounts {
         return counts;
     }
 
-    /** {@code decoded}, counting into {@code observation}, per reason, the failed records and the newest one's Kafka timestamp. */
-    public static Dataset<Row> observe(Dataset<Row> decoded, Observation observation) {
+    /**
+     * {@code decoded}, counting into {@code observation}, per topic of {@code topics} and reason, the
+     * failed records and the newest one's Kafka timestamp.
+     */
+    public static Dataset<Row> observe(Dataset<Row> decoded, List<String> topics, Observation observation) {
         List<Column> metrics = new ArrayList<>();
-        for (Reason reason : Reason.values()) {
-            Column failedWith = col(ConfluentAvroDecode.ERROR_REASON).equalTo(reason.name());
-            metrics.add(count(when(failedWith, true)).as(reason.name() + "_records"));
-            metrics.add(max(when(failedWith, col("timestamp"))).as(reason.name() + "_latest"));
+        for (int t = 0; t < topics.size(); t++) {
+            Column ofTopic = col("topic").equalTo(topics.get(t));
+            for (Reason reason : Reason.values()) {
+                Column failedWith = col(ConfluentAvroDecode.ERROR_REASON).equalTo(reason.name()).and(ofTopic);
+                metrics.add(count(when(failedWith, true)).as(metric(t, reason, "records")));
+                metrics.add(max(when(failedWith, col("timestamp"))).as(metric(t, reason, "latest")));
+            }
         }
         return decoded.observe(observation, metrics.get(0), metrics.subList(1, metrics.size()).toArray(Column[]::new));
     }
 
-    /** What {@link #observe} counted of {@code topic}'s records; waits for the action that read them. */
-    public static List<Count> observed(String topic, Observation observation) throws InterruptedException {
+    /** What {@link #observe} counted for {@code topics} (the same list); waits for the action that read the records. */
+    public static List<Count> observed(List<String> topics, Observation observation) throws InterruptedException {
         Map<String, Object> metrics = observation.getAsJava();
         List<Count> counts = new ArrayList<>();
-        for (Reason reason : Reason.values()) {
-            long records = ((Number) metrics.get(reason.name() + "_records")).longValue();
-            if (records > 0) {
-                counts.add(new Count(topic, reason.name(), records, MarketPoints.instant(metrics.get(reason.name() + "_latest"))));
+        for (int t = 0; t < topics.size(); t++) {
+            for (Reason reason : Reason.values()) {
+                long records = ((Number) metrics.get(metric(t, reason, "records"))).longValue();
+                if (records > 0) {
+                    counts.add(new Count(topics.get(t), reason.name(), records,
+                            MarketPoints.instant(metrics.get(metric(t, reason, "latest")))));
+                }
             }
         }
         return counts;
+    }
+
+    private static String metric(int topic, Reason reason, String what) {
+        return "t" + topic + "_" + reason.name() + "_" + what;
     }
 }

@@ -85,6 +85,65 @@ class ConfluentAvroDecodeIT {
     }
 
     @Test
+    void severalTopicsDecodeInOnePassEachIntoItsOwnSchemaAndTheirFailuresAreCountedPerTopic() throws Exception {
+        int trade = MarketSamples.registry().register(MarketSamples.uniqueSubject("trades"), Trade.getClassSchema());
+        int quote = MarketSamples.registry().register(MarketSamples.uniqueSubject("quotes"), Quote.getClassSchema());
+        Dataset<Row> rows = KafkaRows.of(TRADES, 0)
+                .add("AAPL", encode(trade, Trade.getClassSchema(), MarketSamples.trade(0)))         // 0
+                .add("AAPL", new byte[] {9, 9, 9, 9, 9, 9})                                        // 1
+                .add("AAPL", encode(quote, Quote.getClassSchema(), MarketSamples.quote(7)))         // 2: a quote is no trade
+                .toDataset(spark)
+                .union(KafkaRows.of("market.quotes", 1)
+                        .add("NVDA", encode(quote, Quote.getClassSchema(), MarketSamples.quote(1)))  // 0
+                        .add("NVDA", new byte[] {0})                                                // 1
+                        .add("NVDA", new byte[] {9, 9, 9, 9, 9, 9})                                 // 2
+                        .toDataset(spark))
+                .union(KafkaRows.of("market.other", 2)
+                        .add("X", encode(trade, Trade.getClassSchema(), MarketSamples.trade(5)))
+                        .toDataset(spark));
+
+        Dataset<Row> decoded = ConfluentAvroDecode.decodeByTopic(rows, List.of(
+                new ConfluentAvroDecode.TopicReader(TRADES, Trade.getClassSchema(), "trade"),
+                new ConfluentAvroDecode.TopicReader("market.quotes", Quote.getClassSchema(), "quote")),
+                MarketSamples.registryConfig());
+        org.apache.spark.sql.Observation observation = new org.apache.spark.sql.Observation();
+        List<String> topics = List.of(TRADES, "market.quotes");
+        Map<String, Row> byRecord = UndecodableCounts.observe(decoded, topics, observation).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("topic")) + "/" + r.getLong(r.fieldIndex("offset")), r -> r));
+
+        assertThat(byRecord).containsOnlyKeys("market.trades/0", "market.trades/1", "market.trades/2",
+                "market.quotes/0", "market.quotes/1", "market.quotes/2");
+        Row goodTrade = byRecord.get("market.trades/0");
+        assertThat(goodTrade.<Integer>getAs(ConfluentAvroDecode.SCHEMA_ID)).isEqualTo(trade);
+        assertThat(goodTrade.<Row>getAs("trade").<String>getAs("trade_id")).isEqualTo(MarketSamples.trade(0).getTradeId());
+        assertThat(goodTrade.<Row>getAs("quote")).isNull();
+        Row goodQuote = byRecord.get("market.quotes/0");
+        assertThat(goodQuote.<Row>getAs("quote").<Double>getAs("bid")).isEqualTo(MarketSamples.quote(1).getBid());
+        assertThat(goodQuote.<Row>getAs("trade")).isNull();
+        assertThat(goodQuote.<String>getAs(ConfluentAvroDecode.ERROR_REASON)).isNull();
+        Map<String, String> reasons = byRecord.entrySet().stream()
+                .filter(e -> e.getValue().getAs(ConfluentAvroDecode.ERROR_REASON) != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().<String>getAs(ConfluentAvroDecode.ERROR_REASON)));
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "market.trades/1", "BAD_MAGIC_BYTE", "market.trades/2", "INCOMPATIBLE_WRITER_SCHEMA",
+                "market.quotes/1", "TRUNCATED_HEADER", "market.quotes/2", "BAD_MAGIC_BYTE"));
+        assertThat(byRecord.get("market.trades/2").<String>getAs(ConfluentAvroDecode.ERROR_MESSAGE))
+                .startsWith("record market.trades-0@2 schema id " + quote + ": ");
+        for (String failed : reasons.keySet()) {
+            assertThat(byRecord.get(failed).<Row>getAs("trade")).isNull();
+            assertThat(byRecord.get(failed).<Row>getAs("quote")).isNull();
+        }
+
+        assertThat(UndecodableCounts.observed(topics, observation))
+                .extracting(UndecodableCounts.Count::topic, UndecodableCounts.Count::reason, UndecodableCounts.Count::records)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(TRADES, "BAD_MAGIC_BYTE", 1L),
+                        org.assertj.core.groups.Tuple.tuple(TRADES, "INCOMPATIBLE_WRITER_SCHEMA", 1L),
+                        org.assertj.core.groups.Tuple.tuple("market.quotes", "TRUNCATED_HEADER", 1L),
+                        org.assertj.core.groups.Tuple.tuple("market.quotes", "BAD_MAGIC_BYTE", 1L));
+    }
+
+    @Test
     void aVersionRegisteredAfterTheFirstDecodeDecodes() {
         String subject = MarketSamples.uniqueSubject("trades");
         int v2 = MarketSamples.registry().register(subject, Trade.getClassSchema());
