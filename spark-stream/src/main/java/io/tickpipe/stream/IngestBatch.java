@@ -45,11 +45,12 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
-        List<String> topics = List.of(config.tradesTopic(), config.quotesTopic());
-        Dataset<Row> decoded = ConfluentAvroDecode.decodeByTopic(batch.coalesce(StreamTopology.ingestTasks(batch.sparkSession())), List.of(
+        List<ConfluentAvroDecode.TopicReader> readers = List.of(
                 new ConfluentAvroDecode.TopicReader(config.tradesTopic(), Trade.getClassSchema(), TRADE),
-                new ConfluentAvroDecode.TopicReader(config.quotesTopic(), Quote.getClassSchema(), QUOTE)),
-                config.registryConfig());
+                new ConfluentAvroDecode.TopicReader(config.quotesTopic(), Quote.getClassSchema(), QUOTE));
+        List<String> topics = readers.stream().map(ConfluentAvroDecode.TopicReader::topic).toList();
+        Dataset<Row> decoded = ConfluentAvroDecode.decodeByTopic(
+                batch.coalesce(StreamTopology.ingestTasks(batch.sparkSession())), readers, config.registryConfig());
         Observation failures = new Observation();
         // Observed before any row is left out, so the failures of every topic are counted.
         Dataset<Row> records = UndecodableCounts.observe(decoded, topics, failures)

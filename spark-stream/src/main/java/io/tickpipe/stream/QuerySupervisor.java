@@ -26,7 +26,7 @@ final class QuerySupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(QuerySupervisor.class);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-    static final Duration HEALTHY_AFTER = Duration.ofMinutes(5);
+    private static final Duration HEALTHY_AFTER = Duration.ofMinutes(5);
 
     /** How a query is (re)started; it must resume from its checkpoint. */
     interface Starter {
@@ -63,8 +63,7 @@ final class QuerySupervisor {
     /** Starts every query, then blocks, restarting failed ones, until one is stopped or Spark shuts down. */
     void run() throws TimeoutException, InterruptedException {
         for (String name : starters.keySet()) {
-            running.put(name, starters.get(name).start());
-            startedAtNanos.put(name, System.nanoTime());
+            start(name);
         }
         while (true) {
             spark.streams().resetTerminated();
@@ -112,13 +111,18 @@ final class QuerySupervisor {
             }
             String name = due.getKey();
             restartAtNanos.remove(name);
-            startedAtNanos.put(name, System.nanoTime());
             try {
-                running.put(name, starters.get(name).start());
+                start(name);
             } catch (RuntimeException e) {
                 scheduleRestart(name, e);
             }
         }
+    }
+
+    /** Its start time is taken first, so a start that throws is a failure after 0 s. */
+    private void start(String name) throws TimeoutException {
+        startedAtNanos.put(name, System.nanoTime());
+        running.put(name, starters.get(name).start());
     }
 
     /** Returns when a query terminates (including one that ended since the last reset) or the next restart is due. */

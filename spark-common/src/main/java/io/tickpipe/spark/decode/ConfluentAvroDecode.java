@@ -56,9 +56,7 @@ public final class ConfluentAvroDecode {
      *     {@link #ERROR_MESSAGE} added
      */
     public static Dataset<Row> decode(Dataset<Row> kafkaRows, Schema readerSchema, Map<String, String> registryConfig) {
-        requireKafkaShape(kafkaRows.schema());
-        // Fails here, on the driver, for a configuration every task would reject.
-        RegistryConfig.from(registryConfig);
+        requireDecodable(kafkaRows, registryConfig);
         List<Column> columns = kafkaColumns(kafkaRows);
         for (String field : DecodeOutcome.NAMES) {
             columns.add(functions.col(OUTCOME).getField(field).as(field));
@@ -79,8 +77,7 @@ public final class ConfluentAvroDecode {
      * rows when it decoded, null on all others. Rows of topics without a reader are left out.
      */
     public static Dataset<Row> decodeByTopic(Dataset<Row> kafkaRows, List<TopicReader> readers, Map<String, String> registryConfig) {
-        requireKafkaShape(kafkaRows.schema());
-        RegistryConfig.from(registryConfig);
+        requireDecodable(kafkaRows, registryConfig);
         List<Column> columns = kafkaColumns(kafkaRows);
         Dataset<Row> rows = kafkaRows.where(functions.col("topic").isin(readers.stream().map(TopicReader::topic).toArray()));
         List<Column> outcomes = new ArrayList<>();
@@ -132,6 +129,12 @@ public final class ConfluentAvroDecode {
             throw new IllegalArgumentException("the reader schema must be an Avro record, not " + readerSchema.getType());
         }
         return (StructType) SchemaConverters.toSqlType(readerSchema).dataType();
+    }
+
+    /** Fails here, on the driver, for rows or a registry configuration every task would reject. */
+    private static void requireDecodable(Dataset<Row> kafkaRows, Map<String, String> registryConfig) {
+        requireKafkaShape(kafkaRows.schema());
+        RegistryConfig.from(registryConfig);
     }
 
     private static void requireKafkaShape(StructType schema) {
