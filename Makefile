@@ -39,8 +39,9 @@ help: ## list targets and variables
 build: ## compile and install all modules, tests skipped
 	$(MVN) -q install -DskipTests
 
-test: ## all unit and integration tests (they start and stop servers of their own)
-	$(MVN) verify
+test: ## all unit and integration tests (they start and stop servers of their own), then install the modules
+	# install, not verify: so the tests also prove that every module installs, which `make build` needs.
+	$(MVN) install
 
 clean: ## remove what builds made (every module's target/); the stack's data stays (see clean-stack)
 	$(MVN) -q clean
