@@ -20,7 +20,7 @@ final class KafkaHistory {
      */
     static Dataset<Row> read(SparkSession spark, BatchConfig config) {
         DataFrameReader reader = spark.read().format("kafka")
-                .options(config.kafka().sparkOptions())
+                .options(config.kafka().sparkSourceOptions())
                 .option("subscribe", String.join(",", config.topics()));
         reader = config.from() == null
                 ? reader.option("startingOffsets", "earliest")

@@ -29,6 +29,9 @@ import org.apache.spark.sql.Row;
  * (and so counts its input twice in the query's progress). A batch that fails half-way (points
  * written, dead letters not) is not committed and runs again after the restart: its points
  * overwrite themselves and its dead letters are written then.
+ *
+ * <p>The batch's work waits for the second half of its trigger interval ({@link HalfIntervalDelay}):
+ * the first half belongs to the analytics query's batch.
  */
 final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -37,14 +40,17 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     private final StreamConfig config;
     private final PipelinePoints pipeline;
+    private final HalfIntervalDelay delay;
 
     IngestBatch(StreamConfig config, PipelinePoints pipeline) {
         this.config = config;
         this.pipeline = pipeline;
+        this.delay = new HalfIntervalDelay(config.triggerMillis());
     }
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
+        delay.await();
         List<ConfluentAvroDecode.TopicReader> readers = List.of(
                 new ConfluentAvroDecode.TopicReader(config.tradesTopic(), Trade.getClassSchema(), TRADE),
                 new ConfluentAvroDecode.TopicReader(config.quotesTopic(), Quote.getClassSchema(), QUOTE));

@@ -1,6 +1,5 @@
 package io.tickpipe.stream;
 
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +14,7 @@ final class KafkaTopics {
     /** A streaming read of the topics, headers included (dead letters keep them). */
     static Dataset<Row> stream(SparkSession spark, StreamConfig config, String... topics) {
         DataStreamReader reader = spark.readStream().format("kafka")
-                .options(config.sparkKafkaOptions())
+                .options(config.kafka().sparkSourceOptions())
                 .option("subscribe", String.join(",", topics))
                 .option("startingOffsets", config.startingOffsets())
                 .option("includeHeaders", "true");
@@ -27,7 +26,6 @@ final class KafkaTopics {
 
     /** Writes rows shaped for Spark's Kafka sink (topic, key, value, headers), blocking until acknowledged. */
     static void write(Dataset<Row> rows, StreamConfig config) {
-        Map<String, String> options = config.sparkKafkaOptions();
-        rows.write().format("kafka").options(options).save();
+        rows.write().format("kafka").options(config.kafka().sparkOptions()).save();
     }
 }

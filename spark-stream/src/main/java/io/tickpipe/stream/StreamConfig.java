@@ -5,6 +5,8 @@ import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.spark.job.KafkaSettings;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.execution.streaming.ProcessingTimeTrigger;
+import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Everything the queries need, resolved from {@link StreamOptions}: the parts executors use
@@ -30,6 +32,12 @@ public record StreamConfig(
         if (!offsets.equals("earliest") && !offsets.equals("latest")) {
             throw new IllegalArgumentException("--starting-offsets must be earliest or latest, not '" + o.startingOffsets + "'");
         }
+        try {
+            Trigger.ProcessingTime(o.trigger);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--trigger must be an interval such as '1 second' or '500 milliseconds', not '"
+                    + o.trigger + "'", e);
+        }
         return new StreamConfig(o.kafka.settings(), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
                 o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics().watermark(o.watermark).build(), o.raw);
     }
@@ -42,9 +50,9 @@ public record StreamConfig(
         return kafka.quotesTopic();
     }
 
-    /** Kafka client settings in the form Spark's Kafka source and sink take them. */
-    public Map<String, String> sparkKafkaOptions() {
-        return kafka.sparkOptions();
+    /** The trigger interval in milliseconds, as Spark reads {@link #trigger()}. */
+    public long triggerMillis() {
+        return ((ProcessingTimeTrigger) Trigger.ProcessingTime(trigger)).intervalMs();
     }
 
     public String checkpoint(String query) {

@@ -31,6 +31,7 @@ class StreamJobOptionsTest {
         assertThat(config.tradesTopic()).isEqualTo("market.trades");
         assertThat(config.quotesTopic()).isEqualTo("market.quotes");
         assertThat(config.trigger()).isEqualTo("1 second");
+        assertThat(config.triggerMillis()).isEqualTo(1000);
         assertThat(config.startingOffsets()).isEqualTo("earliest");
         assertThat(config.rawTrades()).isTrue();
         assertThat(config.influx().api()).isEqualTo(InfluxApi.V1);
@@ -62,7 +63,7 @@ class StreamJobOptionsTest {
     @Test
     void kafkaOptionsReachSparksKafkaSourceAndSink() {
         StreamConfig config = parse("-K", "security.protocol=SSL", "--kafka-option", "client.rack=a").config();
-        assertThat(config.sparkKafkaOptions()).containsEntry("kafka.bootstrap.servers", "127.0.0.1:9092")
+        assertThat(config.kafka().sparkOptions()).containsEntry("kafka.bootstrap.servers", "127.0.0.1:9092")
                 .containsEntry("kafka.security.protocol", "SSL").containsEntry("kafka.client.rack", "a");
     }
 
@@ -81,6 +82,7 @@ class StreamJobOptionsTest {
         "--no-such-option                 | Unknown option: '--no-such-option'",
         "--intervals 7x                   | 7x",
         "--starting-offsets middle        | --starting-offsets must be earliest or latest, not 'middle'",
+        "--trigger often                  | --trigger must be an interval such as '1 second' or '500 milliseconds', not 'often'",
         "--session-open 25:00             | 25:00",
         "--session-zone Mars/Olympus      | Mars/Olympus",
         "--sma-period 0                   | sma",
