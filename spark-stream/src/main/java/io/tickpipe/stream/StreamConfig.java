@@ -32,12 +32,7 @@ public record StreamConfig(
         if (!offsets.equals("earliest") && !offsets.equals("latest")) {
             throw new IllegalArgumentException("--starting-offsets must be earliest or latest, not '" + o.startingOffsets + "'");
         }
-        try {
-            Trigger.ProcessingTime(o.trigger);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--trigger must be an interval such as '1 second' or '500 milliseconds', not '"
-                    + o.trigger + "'", e);
-        }
+        intervalMillis(o.trigger);
         return new StreamConfig(o.kafka.settings(), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
                 o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics().watermark(o.watermark).build(), o.raw);
     }
@@ -52,7 +47,16 @@ public record StreamConfig(
 
     /** The trigger interval in milliseconds, as Spark reads {@link #trigger()}. */
     public long triggerMillis() {
-        return ((ProcessingTimeTrigger) Trigger.ProcessingTime(trigger)).intervalMs();
+        return intervalMillis(trigger);
+    }
+
+    private static long intervalMillis(String trigger) {
+        try {
+            return ((ProcessingTimeTrigger) Trigger.ProcessingTime(trigger)).intervalMs();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--trigger must be an interval such as '1 second' or '500 milliseconds', not '"
+                    + trigger + "'", e);
+        }
     }
 
     public String checkpoint(String query) {

@@ -42,7 +42,7 @@ public final class StreamTopology {
                 .queryName(ANALYTICS)
                 .outputMode(OutputMode.Append())
                 .option("checkpointLocation", config.checkpoint(ANALYTICS))
-                .trigger(Trigger.ProcessingTime(config.trigger()))
+                .trigger(Trigger.ProcessingTime(config.triggerMillis()))
                 .foreachBatch(sink);
     }
 
@@ -51,7 +51,7 @@ public final class StreamTopology {
         return kafkaRows.writeStream()
                 .queryName(INGEST)
                 .option("checkpointLocation", config.checkpoint(INGEST))
-                .trigger(Trigger.ProcessingTime(config.trigger()))
+                .trigger(Trigger.ProcessingTime(config.triggerMillis()))
                 .foreachBatch(sink);
     }
 
