@@ -1,6 +1,6 @@
 package io.tickpipe.influx;
 
-import io.tickpipe.wire.SecretFile;
+import io.tickpipe.common.SecretFile;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

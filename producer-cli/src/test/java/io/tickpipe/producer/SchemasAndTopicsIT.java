@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickpipe.market.Trade;
 import io.tickpipe.stack.TestStack;
-import io.tickpipe.wire.registry.CompatibilityLevel;
+import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import java.io.IOException;
@@ -23,7 +23,7 @@ class SchemasAndTopicsIT {
     @Test
     void topicsAreCreatedOnceAndDescribed() {
         CliRun created = CliRun.of("topics", "create", "--topic-prefix", "topics-it", "--partitions", "4",
-                "--config", "retention.ms=3600000", "--bootstrap-servers", KAFKA);
+                "--topic-config", "retention.ms=3600000", "--bootstrap-servers", KAFKA);
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out().lines()).containsExactly(
                 "topics-it.trades: created (4 partitions, replication 1)",

@@ -1,6 +1,6 @@
 package io.tickpipe.schemas;
 
-import io.tickpipe.wire.registry.CompatibilityLevel;
+import io.tickpipe.common.schema.CompatibilityLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.tickpipe.schemas;
 
+import io.tickpipe.common.schema.CompatibilityLevel;
+import io.tickpipe.common.schema.SubjectNameStrategy;
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
-import io.tickpipe.wire.registry.CompatibilityLevel;
-import io.tickpipe.wire.registry.SubjectNameStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.tickpipe.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickpipe.wire.registry.CompatibilityLevel;
+import io.tickpipe.common.schema.CompatibilityLevel;
 import org.junit.jupiter.api.Test;
 
 class MarketContractTest {

@@ -9,7 +9,7 @@ import io.tickpipe.wire.RecordPosition;
 import io.tickpipe.wire.WireFormat;
 import io.tickpipe.wire.kafka.KafkaAvroDeserializer;
 import io.tickpipe.wire.kafka.KafkaAvroSerializer;
-import io.tickpipe.wire.registry.CompatibilityLevel;
+import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.wire.registry.IncompatibleSchemaException;
 import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;

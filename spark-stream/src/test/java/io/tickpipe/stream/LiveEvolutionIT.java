@@ -11,7 +11,7 @@ import io.tickpipe.spark.testing.StackFixture;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
 import io.tickpipe.wire.kafka.KafkaAvroSerializer;
-import io.tickpipe.wire.registry.CompatibilityLevel;
+import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import io.tickpipe.wire.testing.KafkaIo;

@@ -1,7 +1,7 @@
 package io.tickpipe.wire.kafka;
 
+import io.tickpipe.common.schema.SubjectNameStrategy;
 import io.tickpipe.wire.registry.RegistryConfig;
-import io.tickpipe.wire.registry.SubjectNameStrategy;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package io.tickpipe.wire.registry;
 
-import io.tickpipe.wire.SecretFile;
+import io.tickpipe.common.SecretFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

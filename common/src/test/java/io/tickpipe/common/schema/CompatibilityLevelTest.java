@@ -1,4 +1,4 @@
-package io.tickpipe.wire.registry;
+package io.tickpipe.common.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

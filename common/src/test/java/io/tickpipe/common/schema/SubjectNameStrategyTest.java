@@ -1,15 +1,16 @@
-package io.tickpipe.wire.registry;
+package io.tickpipe.common.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickpipe.wire.test.Probe;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 class SubjectNameStrategyTest {
     @Test
     void namesSubjectsAsConfluentDoes() {
-        var schema = Probe.getClassSchema();
+        Schema schema = new Schema.Parser().parse(
+                "{\"type\":\"record\",\"name\":\"Probe\",\"namespace\":\"io.tickpipe.wire.test\",\"fields\":[]}");
         assertThat(SubjectNameStrategy.TOPIC_NAME.subject("market.trades", false, schema)).isEqualTo("market.trades-value");
         assertThat(SubjectNameStrategy.TOPIC_NAME.subject("market.trades", true, schema)).isEqualTo("market.trades-key");
         assertThat(SubjectNameStrategy.RECORD_NAME.subject("market.trades", false, schema)).isEqualTo("io.tickpipe.wire.test.Probe");

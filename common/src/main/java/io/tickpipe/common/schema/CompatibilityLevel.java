@@ -1,4 +1,4 @@
-package io.tickpipe.wire.registry;
+package io.tickpipe.common.schema;
 
 import java.util.ArrayList;
 import java.util.List;

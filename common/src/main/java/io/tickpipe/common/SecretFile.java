@@ -1,4 +1,4 @@
-package io.tickpipe.wire;
+package io.tickpipe.common;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
