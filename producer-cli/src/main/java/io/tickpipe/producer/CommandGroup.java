@@ -1,9 +1,9 @@
 package io.tickpipe.producer;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** A command that only groups subcommands: called alone it is misuse (usage, exit 2). */
 @Command

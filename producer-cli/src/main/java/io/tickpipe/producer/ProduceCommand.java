@@ -1,5 +1,10 @@
 package io.tickpipe.producer;
 
+import io.tickpipe.options.ConfigFileOption;
+import io.tickpipe.options.KafkaOptions;
+import io.tickpipe.options.OptionConverters;
+import io.tickpipe.options.RegistryOptions;
+import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.producer.sink.KafkaEventSink;
 import io.tickpipe.producer.sink.SendCounters;
 import io.tickpipe.producer.source.CsvReplay;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +34,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tickpipe produce}: market events for the chosen symbols into Kafka, with live progress. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
@@ -57,12 +63,15 @@ final class ProduceCommand implements Callable<Integer> {
         Long count;
 
         @Option(names = "--duration", paramLabel = "DURATION", converter = OptionConverters.DurationConverter.class,
-                description = "Stop after this long, e.g. 30s, 10m, 1h.")
+                description = "Stop after this long, e.g. 30s, 10m, 1h (default: no limit).")
         Duration duration;
     }
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    ConfigFileOption config;
 
     @ArgGroup(exclusive = true)
     SymbolChoice symbols;
@@ -104,7 +113,7 @@ final class ProduceCommand implements Callable<Integer> {
     Instant startTime;
 
     @Mixin
-    TopicPrefix topicPrefix;
+    TopicPrefixOption topicPrefix;
 
     @Option(names = "--connect-timeout", defaultValue = "30s", converter = OptionConverters.DurationConverter.class,
             description = "How long to keep trying to reach Kafka at start (default: ${DEFAULT-VALUE}).")
@@ -153,7 +162,7 @@ final class ProduceCommand implements Callable<Integer> {
         SignalHook onSignal = SignalHook.install(stop);
         int exitCode = CommandLine.ExitCode.SOFTWARE;
         try {
-            try (KafkaEventSink sink = new KafkaEventSink(clientProperties, registry.serdeProperties(), topicPrefix.value, counters);
+            try (KafkaEventSink sink = new KafkaEventSink(clientProperties, new HashMap<>(registry.registryConfig()), topicPrefix.prefix(), counters);
                  // Taken once Kafka and the registry answer and the producer exists, right before the
                  // pacer starts: paced event times then track the send times instead of trailing them
                  // by the start-up (measured at 3.3 s on a busy machine).
@@ -250,13 +259,13 @@ final class ProduceCommand implements Callable<Integer> {
     }
 
     private void awaitKafka(Map<String, Object> clientProperties) throws InterruptedException {
-        Map<String, Object> adminConfig = new java.util.HashMap<>(clientProperties);
+        Map<String, Object> adminConfig = new HashMap<>(clientProperties);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) connectTimeout.toMillis());
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(connectTimeout.toMillis(), 30_000));
         try (Admin admin = Admin.create(adminConfig)) {
             admin.describeCluster().nodes().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers + " within "
+            throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers() + " within "
                     + connectTimeout.toSeconds() + " s" + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""), e);
         }
     }
@@ -264,9 +273,9 @@ final class ProduceCommand implements Callable<Integer> {
     private void registerSchemas(SchemaRegistryClient client) {
         for (MarketContract contract : MarketContract.values()) {
             try {
-                client.register(contract.valueSubject(topicPrefix.value), contract.schema());
+                client.register(contract.valueSubject(topicPrefix.prefix()), contract.schema());
             } catch (RegistryUnavailableException e) {
-                throw new IllegalStateException("cannot reach the schema registry at " + registry.url + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot reach the schema registry at " + registry.url() + ": " + e.getMessage(), e);
             }
         }
     }

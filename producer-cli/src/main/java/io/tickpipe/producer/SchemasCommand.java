@@ -1,8 +1,11 @@
 package io.tickpipe.producer;
 
+import io.tickpipe.common.schema.CompatibilityLevel;
+import io.tickpipe.options.ConfigFileOption;
+import io.tickpipe.options.RegistryOptions;
+import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.schemas.SchemaHistory;
-import io.tickpipe.wire.registry.CompatibilityLevel;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import io.tickpipe.wire.registry.SchemaRegistryException;
 import java.io.PrintWriter;
@@ -10,13 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.avro.Schema;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The market schemas on the registry: register them with their levels, show and set levels, check a candidate. */
 @Command(name = "schemas", mixinStandardHelpOptions = true,
@@ -28,10 +31,13 @@ final class SchemasCommand extends CommandGroup {
     /** Options every schemas subcommand takes. */
     static class Target {
         @Mixin
+        ConfigFileOption config;
+
+        @Mixin
         RegistryOptions registry;
 
         @Mixin
-        TopicPrefix topicPrefix;
+        TopicPrefixOption topicPrefix;
 
         @Spec
         CommandSpec spec;
@@ -49,7 +55,7 @@ final class SchemasCommand extends CommandGroup {
         public Integer call() {
             SchemaRegistryClient client = registry.client();
             for (MarketContract contract : MarketContract.values()) {
-                String subject = contract.valueSubject(topicPrefix.value);
+                String subject = contract.valueSubject(topicPrefix.prefix());
                 boolean levelSet = trySetLevel(client, subject, contract.compatibility());
                 int id = client.register(subject, contract.schema());
                 if (!levelSet) {
@@ -87,7 +93,7 @@ final class SchemasCommand extends CommandGroup {
         public Integer call() {
             SchemaRegistryClient client = registry.client();
             for (MarketContract contract : MarketContract.values()) {
-                String subject = contract.valueSubject(topicPrefix.value);
+                String subject = contract.valueSubject(topicPrefix.prefix());
                 if (set != null) {
                     client.setCompatibility(subject, set);
                 }
@@ -110,7 +116,7 @@ final class SchemasCommand extends CommandGroup {
         @Override
         public Integer call() {
             Schema candidate = SchemaHistory.parse(file);
-            String target = subject != null ? subject : MarketContract.forRecord(candidate.getFullName()).valueSubject(topicPrefix.value);
+            String target = subject != null ? subject : MarketContract.forRecord(candidate.getFullName()).valueSubject(topicPrefix.prefix());
             var verdict = registry.client().testCompatibility(target, candidate);
             if (verdict.compatible()) {
                 out().printf("%s: compatible with %s%n", file, target);

@@ -1,9 +1,10 @@
 package io.tickpipe.producer;
 
+import io.tickpipe.options.CommandLines;
 import java.io.PrintWriter;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code tickpipe}: produce market data into Kafka and manage its topics and schemas. Exit codes:
@@ -17,28 +18,30 @@ import picocli.CommandLine.Command;
 public final class TickpipeCli extends CommandGroup {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the CLI with its output captured, as the tests do. */
+    /** Runs the CLI with its output going to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        try {
+            CommandLines.useConfigFile(cli, args);
+        } catch (CommandLine.ParameterException e) {
+            return CommandLines.misuse(e, err);
+        }
         return cli.execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The command tree, as the tests and the documentation generator read it. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TickpipeCli());
         // Misuse: the one line saying what is wrong (and picocli's did-you-mean), then the usage, exit 2.
-        cli.setParameterExceptionHandler((e, args) -> {
-            CommandLine failed = e.getCommandLine();
-            PrintWriter err = failed.getErr();
-            err.println(e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-            failed.usage(err);
-            err.flush();
-            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        cli.setParameterExceptionHandler((e, args) -> CommandLines.misuse(e, e.getCommandLine().getErr()));
+        cli.setExecutionStrategy(parsed -> {
+            CommandLines.warnDeprecated(parsed, parsed.commandSpec().commandLine().getErr());
+            return new CommandLine.RunLast().execute(parsed);
         });
         // A failure at run time is one clear line, not a stack trace; misuse keeps picocli's usage + 2.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

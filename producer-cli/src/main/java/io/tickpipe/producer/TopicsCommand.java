@@ -1,5 +1,8 @@
 package io.tickpipe.producer;
 
+import io.tickpipe.options.ConfigFileOption;
+import io.tickpipe.options.KafkaOptions;
+import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.schemas.MarketContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +14,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The market topics and their dead-letter twins. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
@@ -35,10 +38,13 @@ final class TopicsCommand extends CommandGroup {
 
     static class Target {
         @Mixin
+        ConfigFileOption config;
+
+        @Mixin
         KafkaOptions kafka;
 
         @Mixin
-        TopicPrefix topicPrefix;
+        TopicPrefixOption topicPrefix;
 
         @Spec
         CommandSpec spec;
@@ -53,7 +59,8 @@ final class TopicsCommand extends CommandGroup {
         @Option(names = "--replication-factor", defaultValue = "1", description = "Replicas per partition (default: ${DEFAULT-VALUE}).")
         short replicationFactor;
 
-        @Option(names = "--config", paramLabel = "KEY=VALUE", description = "Topic config, e.g. --config retention.ms=604800000. Repeatable.")
+        @Option(names = "--topic-config", paramLabel = "KEY=VALUE",
+                description = "Topic setting, e.g. --topic-config retention.ms=604800000. Repeatable.")
         Map<String, String> configs = new LinkedHashMap<>();
 
         @Override
@@ -62,7 +69,7 @@ final class TopicsCommand extends CommandGroup {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--partitions and --replication-factor must be at least 1");
             }
             try (Admin admin = Admin.create(kafka.clientProperties())) {
-                for (String topic : topicNames(topicPrefix.value)) {
+                for (String topic : topicNames(topicPrefix.prefix())) {
                     NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(configs);
                     try {
                         admin.createTopics(List.of(newTopic)).all().get();
@@ -84,7 +91,7 @@ final class TopicsCommand extends CommandGroup {
         @Override
         public Integer call() throws InterruptedException, ExecutionException {
             try (Admin admin = Admin.create(kafka.clientProperties())) {
-                var names = topicNames(topicPrefix.value);
+                var names = topicNames(topicPrefix.prefix());
                 var existing = admin.listTopics().names().get();
                 for (String topic : names) {
                     if (!existing.contains(topic)) {

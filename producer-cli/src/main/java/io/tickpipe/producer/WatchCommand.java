@@ -1,9 +1,13 @@
 package io.tickpipe.producer;
 
 import io.tickpipe.influx.InfluxConfig;
-import io.tickpipe.influx.InfluxOptions;
 import io.tickpipe.influx.InfluxQl;
 import io.tickpipe.influx.InfluxQueryException;
+import io.tickpipe.options.CommandLines;
+import io.tickpipe.options.ConfigFileOption;
+import io.tickpipe.options.InfluxOptions;
+import io.tickpipe.options.OptionConverters;
+import io.tickpipe.options.RsiPeriodOption;
 import io.tickpipe.producer.source.Symbols;
 import io.tickpipe.producer.watch.SymbolView;
 import io.tickpipe.producer.watch.WatchQuery;
@@ -15,12 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code tickpipe watch}: a table per symbol (last price, current bar, VWAP, RSI, anomalies) read
@@ -29,7 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Show what the streaming job wrote to InfluxDB, per symbol, refreshed every second:",
-                "last price, the current bar, VWAP, RSI and anomalies. Ctrl-C or --duration ends it."},
+                "last price, the current bar, VWAP, RSI and anomalies. Ctrl-C or --duration ends it.",
+                "One row per --symbols entry, in that order, also before it has data; without --symbols,",
+                "a row per symbol found."},
         footer = {"", "Secrets: INFLUX_PASSWORD / INFLUX_TOKEN, or --influx-password-file / --influx-token-file."})
 final class WatchCommand implements Callable<Integer> {
     // What the streaming job accepts as an interval and writes as the `interval` tag.
@@ -39,8 +45,11 @@ final class WatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    ConfigFileOption config;
+
     @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
-            description = "Rows to show, in this order, also before they have data (default: every symbol found).")
+            description = "Comma-separated symbols, e.g. AAPL,MSFT,NVDA.")
     List<String> symbols = new ArrayList<>();
 
     @Option(names = "--bar-interval", defaultValue = "1m", paramLabel = "INTERVAL",
@@ -52,20 +61,23 @@ final class WatchCommand implements Callable<Integer> {
                     + " n+1 final bars: with 1m bars, RSI(14) appears after a quarter of an hour.")
     String indicatorInterval;
 
-    @Option(names = "--rsi-period", defaultValue = "14", paramLabel = "N",
-            description = "The streaming job's --rsi-period: its RSI field is rsi_N (default: ${DEFAULT-VALUE}).")
-    int rsiPeriod;
+    @Mixin
+    RsiPeriodOption rsi;
 
-    @Option(names = "--anomaly-window", defaultValue = "5m", converter = OptionConverters.DurationConverter.class,
+    @Option(names = "--anomaly-lookback", defaultValue = "5m", converter = OptionConverters.DurationConverter.class,
             paramLabel = "DURATION", description = "Count the anomalies of bars that started this recently (default: ${DEFAULT-VALUE}).")
-    Duration anomalyWindow;
+    Duration anomalyLookback;
+
+    @Option(names = "--anomaly-window", converter = OptionConverters.DurationConverter.class, paramLabel = "DURATION",
+            hidden = true, description = CommandLines.DEPRECATED + "--anomaly-lookback")
+    Duration deprecatedAnomalyWindow;
 
     @Option(names = "--refresh", defaultValue = "1s", converter = OptionConverters.DurationConverter.class,
             paramLabel = "DURATION", description = "Time between two reads (default: ${DEFAULT-VALUE}).")
     Duration refresh;
 
     @Option(names = "--duration", converter = OptionConverters.DurationConverter.class, paramLabel = "DURATION",
-            description = "Stop after this long (default: until Ctrl-C).")
+            description = "Stop after this long, e.g. 30s, 10m, 1h (default: no limit).")
     Duration duration;
 
     @Option(names = "--exit-when-complete",
@@ -82,13 +94,15 @@ final class WatchCommand implements Callable<Integer> {
         requireInterval("--bar-interval", barInterval);
         requireInterval("--indicator-interval", indicatorInterval);
         requirePositive("--refresh", refresh);
-        requirePositive("--anomaly-window", anomalyWindow);
+        Duration lookback = deprecatedAnomalyWindow != null ? deprecatedAnomalyWindow : anomalyLookback;
+        requirePositive("--anomaly-lookback", lookback);
         if (duration != null) {
             requirePositive("--duration", duration);
         }
         if (exitWhenComplete && rows.isEmpty()) {
             throw usage("--exit-when-complete needs --symbols: the rows that must all show a bar");
         }
+        int rsiPeriod = rsi.period();
         if (rsiPeriod < 1) {
             throw usage("--rsi-period must be at least 1, got " + rsiPeriod);
         }
@@ -99,8 +113,8 @@ final class WatchCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         WatchQuery query = new WatchQuery(InfluxQl.of(config), rows, barInterval, indicatorInterval, rsiPeriod,
-                anomalyWindow);
-        WatchTable table = new WatchTable(barInterval, indicatorInterval, rsiPeriod, anomalyWindow);
+                lookback);
+        WatchTable table = new WatchTable(barInterval, indicatorInterval, rsiPeriod, lookback);
         // Only a terminal can be redrawn; in a pipe or file each frame follows the one before.
         boolean terminal = System.console() != null;
         PrintWriter out = spec.commandLine().getOut();

@@ -41,12 +41,61 @@ class CliUsageTest {
             "watch --symbols AAPL,MS$FT | 'MS$FT' is not a symbol",
             "watch --influx-url ftp://influx | influx.url must be an http(s) URL with a host",
             "watch --influx-password secret | Unknown options: '--influx-password', 'secret'",
-            "watch --influx-user reader | influx.user needs a password: INFLUX_PASSWORD or influx.password.file"})
+            "watch --influx-user reader | influx.user needs a password: INFLUX_PASSWORD or influx.password.file",
+            "watch --anomaly-lookback 0s | --anomaly-lookback must be positive",
+            "topics create --config retention.ms=1 | --config: cannot read retention.ms=1 (it names a properties file of option defaults",
+            "produce --symbols AAPL --config /no/such.properties | --config: cannot read /no/such.properties",
+            "produce --symbols AAPL --client-config /no/such.properties | --client-config: cannot read /no/such.properties"})
     void misuseExitsWithUsage(String args, String expected) {
         CliRun run = CliRun.of(args.split(" "));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(expected).contains("Usage: tickpipe");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aConfigFileGivesDefaultsToEveryCommandAndTheCommandLineWins(@TempDir Path dir) throws IOException {
+        int closedPort = closedPort();
+        Path config = Files.writeString(dir.resolve("tickpipe.properties"), String.join("\n",
+                "bootstrap-servers=127.0.0.1:" + closedPort,
+                "connect-timeout=1s",
+                "anomaly-lookback=0s"));
+        CliRun produce = CliRun.of("produce", "--config", config.toString(), "--symbols", "AAPL", "--count", "1", "--quiet");
+        assertThat(produce.exitCode()).isEqualTo(1);
+        assertThat(produce.err()).contains("cannot reach Kafka at 127.0.0.1:" + closedPort + " within 1 s");
+
+        CliRun overridden = CliRun.of("produce", "--config", config.toString(), "--connect-timeout", "2s",
+                "--symbols", "AAPL", "--count", "1", "--quiet");
+        assertThat(overridden.err()).contains("cannot reach Kafka at 127.0.0.1:" + closedPort + " within 2 s");
+
+        CliRun watch = CliRun.of("watch", "--config", config.toString());
+        assertThat(watch.exitCode()).isEqualTo(2);
+        assertThat(watch.err()).contains("--anomaly-lookback must be positive");
+    }
+
+    @Test
+    void deprecatedAliasesStillWorkAndSaySo(@TempDir Path dir) throws IOException {
+        int closedPort = closedPort();
+        Path client = Files.writeString(dir.resolve("client.properties"), "linger.ms=7\n");
+        CliRun produce = CliRun.of("produce", "--producer-config", client.toString(), "-K", "linger.ms=5",
+                "--symbols", "AAPL", "--count", "1", "--quiet", "--bootstrap-servers", "127.0.0.1:" + closedPort,
+                "--connect-timeout", "1s");
+        assertThat(produce.exitCode()).isEqualTo(1);
+        assertThat(produce.err())
+                .contains("warning: --producer-config is deprecated; use --client-config (same meaning)")
+                .contains("warning: -K is deprecated; use -X (same meaning)")
+                .contains("cannot reach Kafka at 127.0.0.1:" + closedPort);
+
+        CliRun watch = CliRun.of("watch", "--anomaly-window", "0s");
+        assertThat(watch.exitCode()).isEqualTo(2);
+        assertThat(watch.err()).contains("warning: --anomaly-window is deprecated; use --anomaly-lookback (same meaning)")
+                .contains("--anomaly-lookback must be positive");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

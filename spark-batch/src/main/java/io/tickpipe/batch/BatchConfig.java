@@ -32,7 +32,7 @@ public record BatchConfig(
     }
 
     static BatchConfig from(BatchOptions o, Map<String, String> env) {
-        return new BatchConfig(o.kafka.settings(), o.registry.registryConfig(), o.influx.influx(env),
+        return new BatchConfig(KafkaSettings.from(o.kafka, o.topics), o.registry.registryConfig(), o.influx.influx(env),
                 o.analytics.analytics().build(), o.from, o.to, o.raw);
     }
 

@@ -1,10 +1,11 @@
 package io.tickpipe.batch;
 
+import io.tickpipe.options.ConfigFileOption;
+import io.tickpipe.options.KafkaOptions;
+import io.tickpipe.options.RegistryOptions;
+import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.spark.job.AnalyticsOptions;
-import io.tickpipe.spark.job.ConfigFileOption;
 import io.tickpipe.spark.job.InfluxWriteOptions;
-import io.tickpipe.spark.job.KafkaOptions;
-import io.tickpipe.spark.job.RegistryOptions;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,9 @@ public final class BatchOptions {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    TopicPrefixOption topics;
 
     @Option(names = "--from", paramLabel = "INSTANT",
             description = "Read records with a Kafka timestamp at or after this ISO-8601 instant, e.g."

@@ -55,7 +55,7 @@ class BatchJobOptionsTest {
                 "intervals=1s,5m",
                 "from=2026-03-02T14:30:00Z",
                 "registry-credentials-file=" + credentials));
-        BatchConfig config = parse("--config", file.toString(), "-K", "security.protocol=SSL", "--intervals", "1m").config();
+        BatchConfig config = parse("--config", file.toString(), "-X", "security.protocol=SSL", "--intervals", "1m").config();
         assertThat(config.topics()).containsExactly("lab.trades");
         assertThat(config.influx().database()).isEqualTo("history");
         assertThat(config.analytics().intervals()).extracting(i -> i.label()).containsExactly("1m");

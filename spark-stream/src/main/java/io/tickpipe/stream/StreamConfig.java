@@ -33,7 +33,7 @@ public record StreamConfig(
             throw new IllegalArgumentException("--starting-offsets must be earliest or latest, not '" + o.startingOffsets + "'");
         }
         intervalMillis(o.trigger);
-        return new StreamConfig(o.kafka.settings(), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
+        return new StreamConfig(KafkaSettings.from(o.kafka, o.topics), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
                 o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics().watermark(o.watermark).build(), o.raw);
     }
 

@@ -1,10 +1,11 @@
 package io.tickpipe.stream;
 
+import io.tickpipe.options.ConfigFileOption;
+import io.tickpipe.options.KafkaOptions;
+import io.tickpipe.options.RegistryOptions;
+import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.spark.job.AnalyticsOptions;
-import io.tickpipe.spark.job.ConfigFileOption;
 import io.tickpipe.spark.job.InfluxWriteOptions;
-import io.tickpipe.spark.job.KafkaOptions;
-import io.tickpipe.spark.job.RegistryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,9 @@ public final class StreamOptions {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    TopicPrefixOption topics;
 
     @Option(names = "--starting-offsets", defaultValue = "earliest",
             description = "Where a query without a checkpoint starts: earliest or latest (default: ${DEFAULT-VALUE}).")

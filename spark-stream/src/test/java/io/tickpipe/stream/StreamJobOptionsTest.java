@@ -61,10 +61,23 @@ class StreamJobOptionsTest {
     }
 
     @Test
-    void kafkaOptionsReachSparksKafkaSourceAndSink() {
-        StreamConfig config = parse("-K", "security.protocol=SSL", "--kafka-option", "client.rack=a").config();
+    void kafkaOptionsReachSparksKafkaSourceAndSink(@TempDir Path dir) throws IOException {
+        Path client = Files.writeString(dir.resolve("client.properties"),
+                "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nclient.rack=file\n");
+        StreamConfig config = parse("--client-config", client.toString(), "-X", "client.rack=a",
+                "--kafka-option", "linger.ms=5").config();
         assertThat(config.kafka().sparkOptions()).containsEntry("kafka.bootstrap.servers", "127.0.0.1:9092")
-                .containsEntry("kafka.security.protocol", "SSL").containsEntry("kafka.client.rack", "a");
+                .containsEntry("kafka.security.protocol", "SASL_SSL").containsEntry("kafka.sasl.mechanism", "PLAIN")
+                .containsEntry("kafka.client.rack", "a").containsEntry("kafka.linger.ms", "5");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theOldDashKStillWorksAndSaysItIsDeprecated() {
+        StreamConfig config = parse("-K", "security.protocol=SSL", "-X", "client.rack=a").config();
+        assertThat(config.kafka().sparkOptions()).containsEntry("kafka.security.protocol", "SSL")
+                .containsEntry("kafka.client.rack", "a");
+        assertThat(err.toString()).isEqualTo("warning: -K is deprecated; use -X (same meaning)" + System.lineSeparator());
     }
 
     @Test
@@ -88,6 +101,7 @@ class StreamJobOptionsTest {
         "--sma-period 0                   | sma",
         "--sma-period many                | Invalid value for option '--sma-period'",
         "--config /no/such/file           | --config: cannot read /no/such/file",
+        "--client-config /no/such/file    | --client-config: cannot read /no/such/file",
     })
     void misuseSaysWhatIsWrongShowsTheUsageAndExits2(String args, String message) {
         JobCommandLine.Launch<StreamConfig> launch = parse(args.trim().split(" +"));

@@ -1,8 +1,10 @@
 package io.tickpipe.spark.job;
 
+import io.tickpipe.options.RsiPeriodOption;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
 import java.time.LocalTime;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,8 +23,8 @@ public final class AnalyticsOptions {
     @Option(names = "--ema-period", defaultValue = "20", description = "Bars in the exponential moving average (default: ${DEFAULT-VALUE}).")
     int emaPeriod;
 
-    @Option(names = "--rsi-period", defaultValue = "14", description = "Bars in the RSI, Wilder smoothing (default: ${DEFAULT-VALUE}).")
-    int rsiPeriod;
+    @Mixin
+    RsiPeriodOption rsi;
 
     @Option(names = "--session-zone", defaultValue = "America/New_York", paramLabel = "ZONE",
             description = "Exchange time zone of the session open (default: ${DEFAULT-VALUE}).")
@@ -46,7 +48,7 @@ public final class AnalyticsOptions {
                 .intervals(intervals.toArray(String[]::new))
                 .smaPeriod(smaPeriod)
                 .emaPeriod(emaPeriod)
-                .rsiPeriod(rsiPeriod)
+                .rsiPeriod(rsi.period())
                 .sessionZone(sessionZone)
                 .sessionOpen(LocalTime.parse(sessionOpen))
                 .anomalyWindow(anomalyWindow)

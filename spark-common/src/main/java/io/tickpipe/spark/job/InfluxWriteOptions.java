@@ -1,7 +1,7 @@
 package io.tickpipe.spark.job;
 
 import io.tickpipe.influx.InfluxConfig;
-import io.tickpipe.influx.InfluxOptions;
+import io.tickpipe.options.InfluxOptions;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,5 +1,7 @@
 package io.tickpipe.spark.job;
 
+import io.tickpipe.options.KafkaOptions;
+import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.schemas.MarketContract;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,11 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientO
 
     public KafkaSettings {
         clientOptions = Map.copyOf(clientOptions);
+    }
+
+    /** The settings the shared command-line options give. */
+    public static KafkaSettings from(KafkaOptions kafka, TopicPrefixOption topics) {
+        return new KafkaSettings(kafka.bootstrapServers(), kafka.clientSettings(), topics.prefix());
     }
 
     public String tradesTopic() {

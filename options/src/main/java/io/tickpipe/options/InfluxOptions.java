@@ -1,5 +1,6 @@
-package io.tickpipe.influx;
+package io.tickpipe.options;
 
+import io.tickpipe.influx.InfluxConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

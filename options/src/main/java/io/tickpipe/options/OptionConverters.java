@@ -1,4 +1,4 @@
-package io.tickpipe.producer;
+package io.tickpipe.options;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Option values people type: durations like 30s, instants, websocket URLs; a bad one is misuse (exit 2). */
-final class OptionConverters {
+public final class OptionConverters {
     private OptionConverters() {
     }
 
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
         @Override
@@ -37,7 +37,7 @@ final class OptionConverters {
         }
     }
 
-    static final class UriConverter implements CommandLine.ITypeConverter<URI> {
+    public static final class UriConverter implements CommandLine.ITypeConverter<URI> {
         @Override
         public URI convert(String value) {
             URI uri = URI.create(value.trim());
@@ -48,7 +48,7 @@ final class OptionConverters {
         }
     }
 
-    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+    public static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
             try {
