@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test clean clean-stack stack-up stack-down stack-status produce stream batch demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status produce stream batch demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -43,6 +43,9 @@ test: ## all unit and integration tests (they start and stop servers of their ow
 	# install, not verify: so the tests also prove that every module installs, which `make build` needs.
 	$(MVN) install
 
+docs: ## regenerate the option reference in docs/operations.md from the commands' own definitions
+	$(MVN) -q -pl cli-reference -am test -Dtest=OperationsDocTest -Dsurefire.failIfNoSpecifiedTests=false -Dtickpipe.docs.update=true
+
 clean: ## remove what builds made (every module's target/); the stack's data stays (see clean-stack)
 	$(MVN) -q clean
 
@@ -52,9 +55,12 @@ clean-stack: $(STACK_JAR) ## stop the local stack and delete STACK_DIR: its data
 
 # ---- local stack: Kafka (KRaft), schema registry, InfluxDB as background processes ----
 
-# Rebuilt only when local-stack's sources or poms changed.
-$(STACK_JAR): pom.xml local-stack/pom.xml $(shell find local-stack/src/main -type f 2>/dev/null)
-	$(MVN) -q -f local-stack/pom.xml package -DskipTests
+# Each runnable jar is rebuilt when any file it is built from is newer: its module's and those of
+# every module it depends on, as their poms say (scripts/module-inputs.sh), so none runs stale.
+inputs = $(shell scripts/module-inputs.sh $(1))
+
+$(STACK_JAR): $(call inputs,local-stack)
+	$(MVN) -q -pl local-stack -am package -DskipTests
 
 stack-up: $(STACK_JAR) ## start the stack in the background; waits until every server answers
 	scripts/install-system-deps.sh stack
@@ -79,9 +85,7 @@ CLI_JAVA_OPTS ?= -Xmx256m
 
 CLI_JAR := producer-cli/target/producer-cli.jar
 
-# Rebuilt only when the sources or poms of producer-cli or a module it uses changed: the
-# benchmark measures this runnable jar, so a stale one would measure old code.
-$(CLI_JAR): pom.xml producer-cli/pom.xml influx/pom.xml $(shell find producer-cli/src/main influx/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
+$(CLI_JAR): $(call inputs,producer-cli)
 	$(MVN) -q -pl producer-cli -am package -DskipTests
 
 TICKPIPE       = $(JAVA) $(CLI_JAVA_OPTS) -jar $(CLI_JAR)
@@ -112,17 +116,15 @@ BATCH_JAVA_OPTS  ?= -Xmx1g
 STREAM_JAR := spark-stream/target/spark-stream.jar
 BATCH_JAR  := spark-batch/target/spark-batch.jar
 # spark-core's SparkSubmit on the Maven-resolved Spark that job module $(1) wrote into its target/, with
-# the flags Spark's launcher adds on Java 17 and JVM options $(2).
-SPARK_SUBMIT = SPARK_LOCAL_IP=127.0.0.1 $(JAVA) @$(1)/target/spark-jvm.options $(2) \
+# the flags Spark's launcher adds on Java 17 (jvm/java17.args) and JVM options $(2).
+SPARK_SUBMIT = SPARK_LOCAL_IP=127.0.0.1 $(JAVA) @jvm/java17.args $(2) \
 	-Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties \
 	-cp "$$(cat $(1)/target/spark.classpath)" org.apache.spark.deploy.SparkSubmit --master '$(SPARK_MASTER)'
 LOCAL_INFLUX = --influx-url http://127.0.0.1:$(INFLUX_PORT)
-SPARK_JOB_SOURCES = spark-job-parent/pom.xml spark-common/pom.xml influx/pom.xml $(shell find spark-common/src/main influx/src/main avro-wire/src/main schemas/src/main -type f 2>/dev/null)
-
-$(STREAM_JAR): pom.xml spark-stream/pom.xml $(SPARK_JOB_SOURCES) $(shell find spark-stream/src/main -type f 2>/dev/null)
+$(STREAM_JAR): $(call inputs,spark-stream)
 	$(MVN) -q -pl spark-stream -am package -DskipTests
 
-$(BATCH_JAR): pom.xml spark-batch/pom.xml $(SPARK_JOB_SOURCES) $(shell find spark-batch/src/main -type f 2>/dev/null)
+$(BATCH_JAR): $(call inputs,spark-batch)
 	$(MVN) -q -pl spark-batch -am package -DskipTests
 
 STREAM_RUN = $(call SPARK_SUBMIT,spark-stream,$(STREAM_JAVA_OPTS)) --class io.tickpipe.stream.StreamJob $(STREAM_JAR) \
@@ -192,12 +194,9 @@ bench-serde: bench-build ## Confluent wire-format serde vs raw Avro (target >= 0
 bench-producer: bench-build $(CLI_JAR) ## tickpipe produce vs Kafka's ProducerPerformance (target >= 0.7x, RSS <= 512 MB)
 	$(JAVA) -Dbench.jvmOpts="$(CLI_JAVA_OPTS)" -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.ProducerBench $(CLI_JAR)
 
-# Spark on Java 17 needs the JVM flags of the root pom's java17.opens (one copy of them).
-JAVA17_OPENS = $$(sed -n 's:.*<java17.opens>\(.*\)</java17.opens>.*:\1:p' pom.xml)
-
 bench-stream-decode: ## Spark decode of Confluent-format Avro vs Spark's from_avro, rows/s (target >= 0.9x)
 	$(MVN) -q -pl bench -am package -DskipTests
-	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g $(JAVA17_OPENS) -Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.StreamDecodeBench
+	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g @jvm/java17.args -Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.StreamDecodeBench
 
 ## -D options of bench-stream-freshness/-headroom, e.g. -Dbench.confirmMinutes=1 (see the classes for all)
 BENCH_STREAM_OPTS ?=

@@ -44,7 +44,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class StreamRig implements AutoCloseable {
     static final Path CLI_JAR = Path.of("producer-cli/target/producer-cli.jar");
     static final Path JOB_JAR = Path.of("spark-stream/target/spark-stream.jar");
-    static final Path JOB_JVM_OPTIONS = Path.of("spark-stream/target/spark-jvm.options");
+    static final Path JOB_JVM_OPTIONS = Path.of("jvm/java17.args");
     static final Path JOB_CLASSPATH = Path.of("spark-stream/target/spark.classpath");
     static final Path JOB_LOG4J = Path.of("spark-stream/conf/log4j2.properties");
     /** The simulation's mix (SimulatedMarket.QUOTE_SHARE = 0.6): 40% of its events are trades. */

@@ -30,7 +30,7 @@ final class JobProcess implements AutoCloseable {
         Path jar = TARGET.resolve("spark-stream.jar");
         assertThat(jar).as("the job's jar (mvn package)").isRegularFile();
         try {
-            List<String> command = new ArrayList<>(List.of("java", "@" + TARGET.resolve("spark-jvm.options"), "-Xmx768m",
+            List<String> command = new ArrayList<>(List.of("java", "@" + Path.of("..", "jvm", "java17.args"), "-Xmx768m",
                     "-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath(),
                     "-cp", Files.readString(TARGET.resolve("spark.classpath")).trim(),
                     "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
