@@ -13,6 +13,10 @@ import java.io.Serializable;
  * can afford; the bars, which dashboards and alerts watch, cannot. A batch that starts in the second
  * half already (the one before took long) does not wait, and neither does any batch with a zero
  * interval.
+ *
+ * <p>Only with a local master ({@link #forMaster}): there the driver and every task share the
+ * machine's cores. On a cluster the executors work on other machines and the driver only plans, so
+ * a wait would make raw points later and gain the bars nothing.
  */
 final class HalfIntervalDelay implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,6 +28,11 @@ final class HalfIntervalDelay implements Serializable {
             throw new IllegalArgumentException("trigger interval must not be negative: " + intervalMs + " ms");
         }
         this.intervalMs = intervalMs;
+    }
+
+    /** The wait for a job on a local master ({@code localMaster}), none on a cluster. */
+    static HalfIntervalDelay forMaster(boolean localMaster, long intervalMs) {
+        return new HalfIntervalDelay(localMaster ? intervalMs : 0);
     }
 
     /** How long a batch starting at {@code nowMs} (epoch milliseconds) waits. */

@@ -34,6 +34,13 @@ class HalfIntervalDelayTest {
     }
 
     @Test
+    void onlyAJobOnALocalMasterWaits() {
+        assertThat(HalfIntervalDelay.forMaster(true, 1000).delayMs(SECOND)).isEqualTo(500);
+        assertThat(HalfIntervalDelay.forMaster(false, 1000).delayMs(SECOND)).isZero();
+        assertThat(HalfIntervalDelay.forMaster(false, 1000).delayMs(SECOND + 250)).isZero();
+    }
+
+    @Test
     void aZeroIntervalNeverWaits() {
         assertThat(new HalfIntervalDelay(0).delayMs(SECOND)).isZero();
         assertThat(new HalfIntervalDelay(0).delayMs(SECOND + 123)).isZero();
