@@ -30,8 +30,8 @@ import org.apache.spark.sql.Row;
  * written, dead letters not) is not committed and runs again after the restart: its points
  * overwrite themselves and its dead letters are written then.
  *
- * <p>The batch's work waits for the second half of its trigger interval ({@link HalfIntervalDelay}):
- * the first half belongs to the analytics query's batch.
+ * <p>With a local master the batch's work waits for the second half of its trigger interval
+ * ({@link HalfIntervalDelay}): the first half belongs to the analytics query's batch.
  */
 final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -42,10 +42,10 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
     private final PipelinePoints pipeline;
     private final HalfIntervalDelay delay;
 
-    IngestBatch(StreamConfig config, PipelinePoints pipeline) {
+    IngestBatch(StreamConfig config, PipelinePoints pipeline, HalfIntervalDelay delay) {
         this.config = config;
         this.pipeline = pipeline;
-        this.delay = new HalfIntervalDelay(config.triggerMillis());
+        this.delay = delay;
     }
 
     @Override

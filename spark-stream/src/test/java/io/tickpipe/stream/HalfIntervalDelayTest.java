@@ -40,8 +40,19 @@ class HalfIntervalDelayTest {
     }
 
     @Test
+    void onlyALocalMasterWaits() {
+        assertThat(HalfIntervalDelay.of(1000, true).delayMs(SECOND)).isEqualTo(500);
+        assertThat(HalfIntervalDelay.of(1000, true).delayMs(SECOND + 320)).isEqualTo(180);
+        // A cluster: the driver does not share its cores with the executors' tasks.
+        assertThat(HalfIntervalDelay.of(1000, false).delayMs(SECOND)).isZero();
+        assertThat(HalfIntervalDelay.of(1000, false).delayMs(SECOND + 320)).isZero();
+    }
+
+    @Test
     void aNegativeIntervalIsRefused() {
         assertThatThrownBy(() -> new HalfIntervalDelay(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1 ms");
+        assertThatThrownBy(() -> HalfIntervalDelay.of(-1, false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1 ms");
     }
 }
