@@ -43,15 +43,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * include the first metadata fetch and the final flush. Process wall times are printed for context.
  *
  * <p>Both JVMs get the same options, {@code -Xmx256m} unless {@code -Dbench.jvmOpts=...} says otherwise:
- * that is how the CLI is meant to be run. With the default heap (a quarter of this 24 GiB machine) the
- * CLI's RSS reached 530-900 MB for the same work, only because the heap grows before it collects.
+ * that is how the CLI is meant to be run. With the default heap (a quarter of RAM) the CLI's RSS grows
+ * far past the target for the same work, only because the heap grows before it collects (the figures
+ * seen are in docs/performance.md).
  *
  * <p>Argument: the producer-cli jar (default {@code producer-cli/target/producer-cli.jar}).
  * {@code -Dbench.rounds=N} changes the number of rounds.
  */
 public final class ProducerBench {
     private static final long COUNT = 2_000_000;
-    /** Five, not three: ProducerPerformance's runs alone spread by +-20% here; five rounds still take under 2 minutes. */
+    /** Five, not three: ProducerPerformance's runs alone spread widely (docs/performance.md); a median of five is steadier. */
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int PARTITIONS = 3;
     private static final double TARGET_RATIO = 0.7;
@@ -98,8 +99,8 @@ public final class ProducerBench {
         int recordSize = 0;
         double keySize = 0;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            // Round 0 warms the broker up (the first runs against a fresh broker were 1.5-3x slower)
-            // and gives the record size; it is not counted.
+            // Round 0 warms the broker up (the first runs against a fresh broker are slower) and gives
+            // the record size; it is not counted.
             for (int round = 0; round <= ROUNDS; round++) {
                 String label = round == 0 ? "warm-up" : "round " + round;
                 String prefix = "bench.ours" + round;

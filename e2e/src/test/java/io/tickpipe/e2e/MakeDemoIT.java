@@ -35,8 +35,8 @@ class MakeDemoIT {
         Path stackDir = temp.resolve("stack");
         Path output = temp.resolve("make.out");
         List<String> command = new ArrayList<>(List.of("make", "--no-print-directory", "demo",
-                // The job's first bars take 10-20 s, far more on a busy machine: the table ends as soon as
-                // every symbol shows a bar, DURATION only bounds the wait.
+                // The job's first bars take a while, far longer on a busy machine: the table ends as soon
+                // as every symbol shows a bar, DURATION only bounds the wait.
                 "DURATION=150s", "WATCH_ARGS=--exit-when-complete",
                 "STACK_DIR=" + stackDir,
                 // make must find every jar fresh: were one stale, this would fail instead of running Maven.
@@ -51,7 +51,7 @@ class MakeDemoIT {
                 "DEMO_RATE", "STREAM_ARGS", "PRODUCE_ARGS", "CLI_JAVA_OPTS", "STREAM_JAVA_OPTS"));
         make.environment().putAll(StackPorts.free().toEnvironment());
         Process process = make.start();
-        // A guard against a hung demo, not a performance check: it takes about a minute and a half.
+        // A guard against a hung demo, not a performance check (run times seen: docs/performance.md).
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class V1LineProtocolWriter extends BatchedPointWriter {
     // One client (and so one connection pool) per JVM and connect timeout: Spark opens a writer per
-    // partition per micro-batch, and a new client each time meant a new connection each time.
+    // partition per micro-batch, and a new client each time would open a new connection each time.
     private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final HttpClient http;

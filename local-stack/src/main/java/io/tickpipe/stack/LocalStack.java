@@ -13,7 +13,8 @@ import java.util.List;
 public final class LocalStack implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
-    // Generous: the registry alone takes 4-10 s here, more on a busy 2-core CI machine.
+    // Generous: the registry is the slowest of the three to start, and slower still on a busy 2-core
+    // CI machine (the times seen are in docs/performance.md, not here: they belong to a machine).
     static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 

@@ -56,7 +56,7 @@ final class SchemaRegistryServer implements Server {
                 // The default pool of 20 connections is for a production database.
                 "-Dapicurio.datasource.jdbc.initial-size=2",
                 "-Dapicurio.datasource.jdbc.min-size=2",
-                // Quarkus waits 5 s for a connection; opening the H2 file on a busy 2-core machine took longer.
+                // Quarkus waits 5 s for a connection; opening the H2 file on a busy 2-core machine can take longer.
                 "-Dquarkus.datasource.h2.jdbc.acquisition-timeout=60S",
                 "-jar", BuildArtifacts.apicurioRunnerJar().toString());
     }

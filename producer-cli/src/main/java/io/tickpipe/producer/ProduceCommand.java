@@ -87,7 +87,7 @@ final class ProduceCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = "--replay-file", split = ",", paramLabel = "FILE",
-            description = "replay: CSV file of trades or quotes, plain or .gz (columns in the README). Repeatable; files are merged by event time.")
+            description = "replay: CSV file of trades or quotes, plain or .gz (columns in docs/data-model.md). Repeatable; files are merged by event time.")
     List<Path> replayFiles = new ArrayList<>();
 
     @Option(names = "--speed", defaultValue = "1", paramLabel = "N",
@@ -165,7 +165,7 @@ final class ProduceCommand implements Callable<Integer> {
             try (KafkaEventSink sink = new KafkaEventSink(clientProperties, new HashMap<>(registry.registryConfig()), topicPrefix.prefix(), counters);
                  // Taken once Kafka and the registry answer and the producer exists, right before the
                  // pacer starts: paced event times then track the send times instead of trailing them
-                 // by the start-up (measured at 3.3 s on a busy machine).
+                 // by the start-up, which takes seconds on a busy machine.
                  EventSource events = openSource(symbolList, effectiveSeed,
                          startTime != null ? startTime : Instant.now(), token, err);
                  ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {

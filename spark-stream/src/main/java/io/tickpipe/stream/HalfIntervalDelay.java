@@ -7,16 +7,16 @@ import java.io.Serializable;
  * analytics query, triggered at the start of the same interval, has the cores to itself.
  *
  * <p>Spark starts a processing-time trigger's micro-batches at whole multiples of the interval
- * (since the epoch, by the wall clock), both queries with the same interval, so both used to start
- * together and compete (on the benchmarks' 2 cores the bars' batch took 350 ms at the median beside
- * the ingest batch, 200 ms alone). Raw points are written half an interval later instead, which they
- * can afford; the bars, which dashboards and alerts watch, cannot. A batch that starts in the second
- * half already (the one before took long) does not wait, and neither does any batch with a zero
- * interval.
+ * (since the epoch, by the wall clock), both queries with the same interval, so without this both
+ * batches start together. With a local master the driver, which plans and submits the analytics
+ * batch, shares the machine's cores with the tasks decoding the ingest batch, and the bars wait for
+ * a core. Raw points are written half an interval later instead, which they can afford; the bars,
+ * which dashboards and alerts watch, cannot. A batch that starts in the second half already (the
+ * one before took long) does not wait, and neither does any batch with a zero interval.
  *
- * <p>Only with a local master ({@link #forMaster}): there the driver and every task share the
- * machine's cores. On a cluster the executors work on other machines and the driver only plans, so
- * a wait would make raw points later and gain the bars nothing.
+ * <p>Only with a local master ({@link #of}): on a cluster the driver's CPU is not the executors',
+ * and the pools of {@code fairscheduler.xml} already give the bars' tasks the first free slots.
+ * Measured effect: docs/performance.md.
  */
 final class HalfIntervalDelay implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,9 +30,13 @@ final class HalfIntervalDelay implements Serializable {
         this.intervalMs = intervalMs;
     }
 
-    /** The wait for a job on a local master ({@code localMaster}), none on a cluster. */
-    static HalfIntervalDelay forMaster(boolean localMaster, long intervalMs) {
-        return new HalfIntervalDelay(localMaster ? intervalMs : 0);
+    /**
+     * The wait of an ingest query whose trigger interval is {@code intervalMs}: the half interval
+     * when the job runs with a local master ({@code local}, {@code local[N]}), none otherwise.
+     */
+    static HalfIntervalDelay of(long intervalMs, boolean localMaster) {
+        HalfIntervalDelay delay = new HalfIntervalDelay(intervalMs);
+        return localMaster ? delay : new HalfIntervalDelay(0);
     }
 
     /** How long a batch starting at {@code nowMs} (epoch milliseconds) waits. */

@@ -76,6 +76,6 @@ public final class StreamTopology {
     /** {@code pipeline} writes the dead-letter counts (the driver's few points per micro-batch). */
     static DataStreamWriter<Row> ingestFromKafka(SparkSession spark, StreamConfig config, PipelinePoints pipeline) {
         return ingest(KafkaTopics.stream(spark, config, config.tradesTopic(), config.quotesTopic()), config,
-                new IngestBatch(config, pipeline, HalfIntervalDelay.forMaster(spark.sparkContext().isLocal(), config.triggerMillis())));
+                new IngestBatch(config, pipeline, HalfIntervalDelay.of(config.triggerMillis(), spark.sparkContext().isLocal())));
     }
 }

@@ -34,21 +34,25 @@ class HalfIntervalDelayTest {
     }
 
     @Test
-    void onlyAJobOnALocalMasterWaits() {
-        assertThat(HalfIntervalDelay.forMaster(true, 1000).delayMs(SECOND)).isEqualTo(500);
-        assertThat(HalfIntervalDelay.forMaster(false, 1000).delayMs(SECOND)).isZero();
-        assertThat(HalfIntervalDelay.forMaster(false, 1000).delayMs(SECOND + 250)).isZero();
-    }
-
-    @Test
     void aZeroIntervalNeverWaits() {
         assertThat(new HalfIntervalDelay(0).delayMs(SECOND)).isZero();
         assertThat(new HalfIntervalDelay(0).delayMs(SECOND + 123)).isZero();
     }
 
     @Test
+    void onlyALocalMasterWaits() {
+        assertThat(HalfIntervalDelay.of(1000, true).delayMs(SECOND)).isEqualTo(500);
+        assertThat(HalfIntervalDelay.of(1000, true).delayMs(SECOND + 320)).isEqualTo(180);
+        // A cluster: the driver does not share its cores with the executors' tasks.
+        assertThat(HalfIntervalDelay.of(1000, false).delayMs(SECOND)).isZero();
+        assertThat(HalfIntervalDelay.of(1000, false).delayMs(SECOND + 320)).isZero();
+    }
+
+    @Test
     void aNegativeIntervalIsRefused() {
         assertThatThrownBy(() -> new HalfIntervalDelay(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1 ms");
+        assertThatThrownBy(() -> HalfIntervalDelay.of(-1, false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1 ms");
     }
 }

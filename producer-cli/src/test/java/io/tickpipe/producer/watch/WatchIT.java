@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code tickpipe watch} against the real InfluxDB 1.6 of the test stack, with points in the
- * measurements' shapes (README, "Measurements") written by the pipeline's own writer.
+ * measurements' shapes (docs/data-model.md, "InfluxDB measurements") written by the pipeline's own writer.
  */
 class WatchIT {
     // Whole minutes before now: the anomaly window (5 min) is counted back from InfluxDB's clock.
