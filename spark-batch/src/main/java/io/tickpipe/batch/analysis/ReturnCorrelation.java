@@ -3,12 +3,11 @@ package io.tickpipe.batch.analysis;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.corr;
+import static org.apache.spark.sql.functions.covar_samp;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -53,11 +52,18 @@ public final class ReturnCorrelation {
         Dataset<Row> b = returns.select(col("symbol").as("symbol_b"), col("time").as("time_b"),
                 col(LogReturns.LOG_RETURN).as("y"));
         // Each unordered pair once (the correlation is symmetric), then mirrored: half the rows to
-        // aggregate, and corr(a, b) is exactly corr(b, a).
+        // aggregate, and the correlation of (a, b) is exactly that of (b, a).
+        // Pearson's r from the sample covariance and standard deviations rather than Spark's corr,
+        // which divides by a zero variance as it computes (an error in ANSI mode): here the division
+        // happens only where both sides vary.
+        Column defined = col("n").geq(MIN_OBSERVATIONS).and(col("sx").gt(0)).and(col("sy").gt(0));
         Dataset<Row> halves = a
                 .join(b, col("time_a").equalTo(col("time_b")).and(col("symbol_a").leq(col("symbol_b"))))
                 .groupBy("symbol_a", "symbol_b")
-                .agg(corr("x", "y").as("r"), count(lit(1)).as("n"));
+                .agg(covar_samp("x", "y").as("covariance"), stddev_samp("x").as("sx"), stddev_samp("y").as("sy"),
+                        count(lit(1)).as("n"))
+                .select(col("symbol_a"), col("symbol_b"),
+                        when(defined, col("covariance").divide(col("sx").multiply(col("sy")))).as("r"), col("n"));
         Column pair = struct(col("symbol_a").as("pair_a"), col("symbol_b").as("pair_b"));
         Column mirror = struct(col("symbol_b").as("pair_a"), col("symbol_a").as("pair_b"));
         Dataset<Row> pairs = halves
@@ -69,12 +75,10 @@ public final class ReturnCorrelation {
         Dataset<Row> symbols = summaryIntervalBars.select("symbol").distinct();
         Dataset<Row> grid = symbols.select(col("symbol").as("symbol_a"))
                 .crossJoin(symbols.select(col("symbol").as("symbol_b")));
-        // Spark's corr is NaN when a side does not vary (0 / 0).
-        Column defined = col("n").geq(MIN_OBSERVATIONS).and(not(isnan(col("r"))));
         return grid
                 .join(pairs, col("symbol_a").equalTo(col("pair_a")).and(col("symbol_b").equalTo(col("pair_b"))),
                         "left")
-                .select(col("symbol_a"), col("symbol_b"), when(defined, col("r")).as("correlation"),
+                .select(col("symbol_a"), col("symbol_b"), col("r").as("correlation"),
                         coalesce(col("n"), lit(0L)).as("observations"))
                 .orderBy("symbol_a", "symbol_b");
     }

@@ -132,4 +132,15 @@ class ReturnCorrelationTest {
         assertThatThrownBy(matrix::collectAsList).hasStackTraceContaining(
                 "bar of symbol X interval 1d at 2026-01-06 00:00:00 has close -2.0: prices must be positive");
     }
+
+    @Test
+    void ansiModeGivesTheSameMatrix() {
+        // The seeded history has a symbol whose returns do not vary: no division by its zero variance.
+        Dataset<Row> daily = SymbolStatistics.summaryIntervalBars(
+                TestBar.frame(spark, new SeededHistory(20260105L).bars), SummarySettings.defaults());
+
+        List<Row> ansi = AnsiMode.collect(spark, () -> ReturnCorrelation.matrix(daily));
+
+        assertThat(ansi).isEqualTo(ReturnCorrelation.matrix(daily).collectAsList());
+    }
 }

@@ -181,6 +181,16 @@ class SymbolStatisticsTest {
                         + ": prices must be positive numbers for returns");
     }
 
+    @Test
+    void ansiModeGivesTheSameSummary() {
+        // The seeded history has a symbol without volume: no division by its zero volume.
+        List<Row> ansi = AnsiMode.collect(spark,
+                () -> SymbolStatistics.summary(bars, anomalies, SummarySettings.defaults()));
+
+        assertThat(ansi).isEqualTo(SymbolStatistics.summary(bars, anomalies, SummarySettings.defaults())
+                .collectAsList());
+    }
+
     private static Row summaryOf(double... closes) {
         List<Row> rows = SymbolStatistics.summary(TestBar.frame(spark, flatSeries("HAND", closes)),
                 TestAnomaly.frame(spark, List.of()), SummarySettings.defaults()).collectAsList();
