@@ -32,7 +32,8 @@
  *         ({@code 1m} with 6.5 hours: sqrt(252 * 390)); an interval at least as long as the trading
  *         day counts one period per trading day.</li>
  *     </ul>
- *     Returns over gaps count as one period each, as their number is what the sample has.</li>
+ *     A return over a gap spans more than one interval yet counts as one period, as in the standard
+     deviation it enters: volatility over gappy bars reads somewhat high.</li>
  * <li>{@code max_drawdown}: the largest fall of a close below the highest close before it, as a
  *     fraction of that high, {@code (peak - close) / peak}; 0 when the closes never fall.
  *     {@code drawdown_trough_time}: the start of the bar of that close (the first one, if equally deep
