@@ -2,8 +2,9 @@
 # Installs the Debian packages that Maven cannot bring, and only those missing:
 #   stack: InfluxDB 1.x (`influxdb`, 1.6 on Debian 12), the local stack's time-series store;
 #   test:  the stack's, plus Confluent's own Python client, the independent implementation the
-#          wire-format tests compare against (run by Debian's /usr/bin/python3), and docker-compose,
-#          with which compose/'s tests validate the compose file (no Docker engine needed).
+#          wire-format tests compare against (run by Debian's /usr/bin/python3), docker-compose,
+#          with which compose/'s tests validate the compose file (no Docker engine needed), and
+#          Chromium, in which spark-batch's test opens the HTML report (headless, no network).
 # Installing needs root; otherwise it says what to install and fails.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ if [ "$what" = test ]; then
   /usr/bin/python3 -c 'import confluent_kafka, avro, requests' >/dev/null 2>&1 \
     || missing+=(python3-confluent-kafka python3-avro python3-requests)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
 elif [ "$what" != stack ]; then
   echo "usage: $0 [stack|test]" >&2
   exit 2

@@ -1,0 +1,24 @@
+package io.tickpipe.batch.report;
+
+/** Escaping of text for HTML element content and double-quoted attribute values. */
+final class Html {
+    private Html() {
+    }
+
+    /** {@code text} with {@code & < > " '} as character references. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
