@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,17 +34,19 @@ public final class AnalyticsConfig implements Serializable {
     private final int rsiPeriod;
     private final ZoneId sessionZone;
     private final LocalTime sessionOpen;
+    private final SessionHours sessionHours;
     private final int anomalyWindow;
     private final double anomalyThreshold;
 
     private AnalyticsConfig(Builder b) {
-        this.intervals = List.copyOf(b.intervals);
+        this.intervals = b.intervals.stream().map(label -> BarInterval.parse(label, b.sessionZone)).toList();
         this.watermark = b.watermark;
         this.smaPeriod = b.smaPeriod;
         this.emaPeriod = b.emaPeriod;
         this.rsiPeriod = b.rsiPeriod;
         this.sessionZone = b.sessionZone;
         this.sessionOpen = b.sessionOpen;
+        this.sessionHours = b.sessionHours;
         this.anomalyWindow = b.anomalyWindow;
         this.anomalyThreshold = b.anomalyThreshold;
     }
@@ -66,19 +67,20 @@ public final class AnalyticsConfig implements Serializable {
     /** A builder holding this configuration. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.intervals = new ArrayList<>(intervals);
+        b.intervals = intervals.stream().map(BarInterval::label).toList();
         b.watermark = watermark;
         b.smaPeriod = smaPeriod;
         b.emaPeriod = emaPeriod;
         b.rsiPeriod = rsiPeriod;
         b.sessionZone = sessionZone;
         b.sessionOpen = sessionOpen;
+        b.sessionHours = sessionHours;
         b.anomalyWindow = anomalyWindow;
         b.anomalyThreshold = anomalyThreshold;
         return b;
     }
 
-    /** Bar intervals, in the order given. */
+    /** Bar intervals, in the order given; bars of days are calendar days of the session zone. */
     public List<BarInterval> intervals() {
         return intervals;
     }
@@ -113,6 +115,19 @@ public final class AnalyticsConfig implements Serializable {
         return sessionOpen;
     }
 
+    /**
+     * The hours of the day (in the session zone) whose trades make bars, or {@link SessionHours#ALL}
+     * (the default: crypto trades around the clock).
+     */
+    public SessionHours sessionHours() {
+        return sessionHours;
+    }
+
+    /** Whether a trade (or a bar) at {@code epochMicros} is within {@link #sessionHours()}. */
+    public boolean inSessionHours(long epochMicros) {
+        return sessionHours.includes(epochMicros, sessionZone);
+    }
+
     /** The sessions for session VWAP. */
     public SessionCalendar sessionCalendar() {
         return new SessionCalendar(sessionZone, sessionOpen);
@@ -132,32 +147,35 @@ public final class AnalyticsConfig implements Serializable {
     public String toString() {
         return "AnalyticsConfig{intervals=" + intervals + ", watermark='" + watermark + "', sma="
                 + smaPeriod + ", ema=" + emaPeriod + ", rsi=" + rsiPeriod + ", session=" + sessionOpen + " "
-                + sessionZone + ", anomalyWindow=" + anomalyWindow + ", anomalyThreshold=" + anomalyThreshold
+                + sessionZone + ", sessionHours=" + sessionHours + ", anomalyWindow=" + anomalyWindow + ", anomalyThreshold=" + anomalyThreshold
                 + "}";
     }
 
     /** Builds an {@link AnalyticsConfig}; starts from the defaults. */
     public static final class Builder {
-        private List<BarInterval> intervals = List.of(BarInterval.parse("1s"), BarInterval.parse("1m"));
+        private List<String> intervals = List.of("1s", "1m");
         private String watermark = "5 seconds";
         private int smaPeriod = 20;
         private int emaPeriod = 20;
         private int rsiPeriod = 14;
         private ZoneId sessionZone = ZoneId.of("America/New_York");
         private LocalTime sessionOpen = LocalTime.of(9, 30);
+        private SessionHours sessionHours = SessionHours.ALL;
         private int anomalyWindow = 30;
         private double anomalyThreshold = 4.0;
 
         private Builder() {
         }
 
-        /** Bar intervals such as {@code "1s", "1m", "5m", "1h", "1d"}; at least one, no duplicates. */
+        /**
+         * Bar intervals such as {@code "1s", "1m", "5m", "1h", "1d"}; at least one, no duplicates. Each is
+         * checked here; bars of days take the session zone at {@link #build()}.
+         */
         public Builder intervals(String... labels) {
-            List<BarInterval> parsed = new ArrayList<>();
             for (String label : labels) {
-                parsed.add(BarInterval.parse(label));
+                BarInterval.parse(label);
             }
-            this.intervals = parsed;
+            this.intervals = List.of(labels);
             return this;
         }
 
@@ -201,6 +219,12 @@ public final class AnalyticsConfig implements Serializable {
             return this;
         }
 
+        /** Only trades (or bars) at these hours of the day in the session zone make bars. */
+        public Builder sessionHours(SessionHours hours) {
+            this.sessionHours = Objects.requireNonNull(hours, "sessionHours");
+            return this;
+        }
+
         /** Anomaly window in bars, at least 2. */
         public Builder anomalyWindow(int bars) {
             this.anomalyWindow = bars;
@@ -218,7 +242,8 @@ public final class AnalyticsConfig implements Serializable {
             require(intervals != null && !intervals.isEmpty(), "intervals: at least one bar interval is needed");
             Set<String> labels = new HashSet<>();
             Set<Long> lengths = new HashSet<>();
-            for (BarInterval interval : intervals) {
+            for (String label : intervals) {
+                BarInterval interval = BarInterval.parse(label);
                 require(labels.add(interval.label()) && lengths.add(interval.micros()),
                         "intervals: " + interval + " is given twice (or as another spelling of the same length)");
             }

@@ -9,7 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.GroupState;
 
 /**
- * The per-symbol step of {@link MarketAnalytics#analyze}: feeds a group's trades into its
+ * The per-symbol step of {@link MarketAnalytics#analyze} on a stream: feeds a group's trades into its
  * {@link SymbolState} and turns what becomes final (and, when streaming, what is live) into rows.
  *
  * <p>Input rows are {@code symbol, price, size, event_time, sequence, event_micros}, as
@@ -25,11 +25,9 @@ final class AnalyticsStateFunction
     private static final long MICROS_PER_MILLI = 1_000;
 
     private final AnalyticsConfig config;
-    private final boolean streaming;
 
-    AnalyticsStateFunction(AnalyticsConfig config, boolean streaming) {
+    AnalyticsStateFunction(AnalyticsConfig config) {
         this.config = config;
-        this.streaming = streaming;
     }
 
     @Override
@@ -37,10 +35,6 @@ final class AnalyticsStateFunction
         SymbolState symbolState = state.exists() ? state.get() : new SymbolState(symbol, config);
         while (trades.hasNext()) {
             add(symbolState, trades.next());
-        }
-        if (!streaming) {
-            // Batch: Spark calls once per symbol with all its trades, so every bar is complete.
-            return EventRows.toRows(symbolState.closeAll()).iterator();
         }
         List<AnalyticsEvent> events = new ArrayList<>(
                 symbolState.closeThrough(state.getCurrentWatermarkMs() * MICROS_PER_MILLI));
@@ -61,12 +55,19 @@ final class AnalyticsStateFunction
         return rows.iterator();
     }
 
-    private static void add(SymbolState symbolState, Row trade) {
-        if (trade.isNullAt(PRICE) || trade.isNullAt(SIZE) || trade.isNullAt(EVENT_MICROS)) {
+    private void add(SymbolState symbolState, Row trade) {
+        if (!trade.isNullAt(EVENT_MICROS) && config.inSessionHours(trade.getLong(EVENT_MICROS))) {
+            addTrade(symbolState, trade, SEQUENCE, PRICE, SIZE, EVENT_MICROS);
+        }
+    }
+
+    /** Adds the trade of {@code row}, its fields at the given positions, unless one of them is missing. */
+    static void addTrade(SymbolState symbolState, Row row, int sequenceAt, int priceAt, int sizeAt, int microsAt) {
+        if (row.isNullAt(priceAt) || row.isNullAt(sizeAt) || row.isNullAt(microsAt)) {
             return;
         }
         // The sequence only breaks ties between trades at the same microsecond.
-        long sequence = trade.isNullAt(SEQUENCE) ? 0 : trade.getLong(SEQUENCE);
-        symbolState.add(trade.getDouble(PRICE), trade.getDouble(SIZE), trade.getLong(EVENT_MICROS), sequence);
+        long sequence = row.isNullAt(sequenceAt) ? 0 : row.getLong(sequenceAt);
+        symbolState.add(row.getDouble(priceAt), row.getDouble(sizeAt), row.getLong(microsAt), sequence);
     }
 }

@@ -8,6 +8,10 @@ import java.math.BigDecimal;
  * (price times size) are exact decimal sums, and open/close are chosen by {@link TradePrint}'s total
  * order, so the bar is bit-identical however Spark split and ordered the trades (a restarted query
  * re-splits its input differently from an uninterrupted one).
+ *
+ * <p>It also merges finer bars ({@link #addBar}), as a vendor's bar file gives them: a bar is the
+ * summary of its trades, so open, high, low, close and volume merge exactly; the notional and the
+ * trade count are unknown then, and with them VWAP.
  */
 public final class BarAccumulator implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -19,6 +23,7 @@ public final class BarAccumulator implements Serializable {
     private BigDecimal volume = BigDecimal.ZERO;
     private BigDecimal notional = BigDecimal.ZERO;
     private long tradeCount;
+    private boolean fromBars;
 
     /** Adds one trade; the caller has checked it is {@link TradePrint#isUsable() usable}. */
     void add(TradePrint trade) {
@@ -45,7 +50,27 @@ public final class BarAccumulator implements Serializable {
         add(trade);
     }
 
-    /** Whether no trade was added. */
+    /**
+     * Merges a finer bar starting at {@code startMicros}: its open counts as the first print at its
+     * start and its close as the last, so bars in any order merge to the bar of their trades.
+     */
+    void addBar(long startMicros, double open, double high, double low, double close, double volume) {
+        TradePrint opening = new TradePrint(startMicros, 0, open, 0);
+        TradePrint closing = new TradePrint(startMicros, 1, close, 0);
+        if (first == null || opening.compareTo(first) < 0) {
+            first = opening;
+        }
+        if (last == null || closing.compareTo(last) > 0) {
+            last = closing;
+        }
+        this.high = Math.max(this.high, high);
+        this.low = Math.min(this.low, low);
+        this.volume = this.volume.add(ExactRatio.exact(volume));
+        fromBars = true;
+        tradeCount++;
+    }
+
+    /** Whether nothing was added. */
     public boolean isEmpty() {
         return tradeCount == 0;
     }
@@ -55,9 +80,9 @@ public final class BarAccumulator implements Serializable {
         return volume;
     }
 
-    /** Exact sum of price times size. */
+    /** Exact sum of price times size; null when the bar was merged from bars, which do not carry it. */
     public BigDecimal exactNotional() {
-        return notional;
+        return fromBars ? null : notional;
     }
 
     /** The bar so far; must not be empty. */
@@ -66,6 +91,6 @@ public final class BarAccumulator implements Serializable {
             throw new IllegalStateException("no trades in bar " + symbol + " " + interval + " " + startMicros);
         }
         return new Bar(symbol, interval, startMicros, first.price(), high, low, last.price(),
-                volume.doubleValue(), tradeCount, ExactRatio.of(notional, volume), isFinal);
+                volume.doubleValue(), fromBars ? null : tradeCount, fromBars ? null : ExactRatio.of(notional, volume), isFinal);
     }
 }

@@ -25,12 +25,15 @@ import org.apache.spark.sql.types.StructField;
  * {@code indicators} and {@code anomalies}.
  */
 public final class MarketAnalytics {
+    private static final String EVENT_MICROS = "event_micros";
+
     private MarketAnalytics() {
     }
 
     /**
      * Events of {@code trades} (columns {@code symbol} string, {@code price} and {@code size} double,
-     * {@code event_time} timestamp, {@code sequence} long; others are ignored).
+     * {@code event_time} timestamp, {@code sequence} long; others are ignored). Only trades within
+     * {@link AnalyticsConfig#sessionHours()} count.
      *
      * <p>Streaming: applies {@code withWatermark("event_time", config.watermark())}; Spark drops trades
      * older than the watermark and counts them in {@code stateOperators[].numRowsDroppedByWatermark}.
@@ -38,7 +41,8 @@ public final class MarketAnalytics {
      * then every bar the watermark has passed ({@code final} true) with its indicators and anomalies.
      * Output mode Append.
      *
-     * <p>Batch: every bar is final at the end of the input; only final bars are emitted.
+     * <p>Batch: each symbol's trades are read in time order ({@link BatchAnalyticsFunction}); every
+     * bar is final, each symbol's last one at the end of the input; only final bars are emitted.
      *
      * <p>Columns: {@code event} ("bar", "indicators", "anomaly", and when streaming "late", see
      * {@link #lateTrades}), {@code symbol}, {@code interval},
@@ -46,19 +50,20 @@ public final class MarketAnalytics {
      * event kind does not have one.
      */
     public static Dataset<Row> analyze(Dataset<Row> trades, AnalyticsConfig config) {
-        boolean streaming = trades.isStreaming();
         Dataset<Row> input = trades
                 .select(col("symbol"), col("price").cast("double"), col("size").cast("double"),
                         col("event_time"), col("sequence").cast("long"))
                 .where(col("symbol").isNotNull());
-        if (streaming) {
-            input = input.withWatermark("event_time", config.watermark());
+        if (!trades.isStreaming()) {
+            return inTimeOrder(input.select(col("symbol"), unix_micros(col("event_time")).as(EVENT_MICROS),
+                    col("sequence"), col("price"), col("size")), config, BatchAnalyticsFunction.Input.TRADES);
         }
         Dataset<Row> events = input
-                .withColumn("event_micros", unix_micros(col("event_time")))
+                .withWatermark("event_time", config.watermark())
+                .withColumn(EVENT_MICROS, unix_micros(col("event_time")))
                 .groupByKey((MapFunction<Row, String>) trade -> trade.getString(0), Encoders.STRING())
                 .flatMapGroupsWithState(
-                        new AnalyticsStateFunction(config, streaming),
+                        new AnalyticsStateFunction(config),
                         OutputMode.Append(),
                         // Java serialization: the state is a small graph of plain Serializable classes (BigDecimal
                         // sums, tree maps, ring buffers) that a bean encoder cannot express; unlike Kryo's field
@@ -67,7 +72,37 @@ public final class MarketAnalytics {
                         // slower, larger format costs little.
                         Encoders.javaSerialization(SymbolState.class),
                         Encoders.row(EventRows.SCHEMA),
-                        streaming ? GroupStateTimeout.EventTimeTimeout() : GroupStateTimeout.NoTimeout());
+                        GroupStateTimeout.EventTimeTimeout());
+        return withTimes(events);
+    }
+
+    /**
+     * The same events from bars rather than trades, as bar files give them (a batch; columns {@code
+     * symbol} string, {@code time} timestamp (bar start), {@code open, high, low, close, volume}
+     * double): each interval's bars merge the input's bars, so an interval must not be finer than
+     * the input's bars. Bars carry no trade count and no notional, so {@code trade_count},
+     * {@code vwap} and {@code session_vwap} are null. Only bars starting within
+     * {@link AnalyticsConfig#sessionHours()} count.
+     */
+    public static Dataset<Row> analyzeBars(Dataset<Row> bars, AnalyticsConfig config) {
+        if (bars.isStreaming()) {
+            throw new IllegalArgumentException("bars are analysed in a batch only");
+        }
+        return inTimeOrder(bars.where(col("symbol").isNotNull())
+                .select(col("symbol"), unix_micros(col("time")).as(EVENT_MICROS), col("open").cast("double"),
+                        col("high").cast("double"), col("low").cast("double"), col("close").cast("double"),
+                        col("volume").cast("double")), config, BatchAnalyticsFunction.Input.BARS);
+    }
+
+    /** Each symbol's rows in one partition, in time order, through {@link BatchAnalyticsFunction}. */
+    private static Dataset<Row> inTimeOrder(Dataset<Row> rows, AnalyticsConfig config, BatchAnalyticsFunction.Input input) {
+        Dataset<Row> events = rows.repartition(col("symbol"))
+                .sortWithinPartitions(col("symbol"), col(EVENT_MICROS))
+                .mapPartitions(new BatchAnalyticsFunction(config, input), Encoders.row(EventRows.SCHEMA));
+        return withTimes(events);
+    }
+
+    private static Dataset<Row> withTimes(Dataset<Row> events) {
         List<Column> columns = new ArrayList<>();
         for (StructField field : EventRows.SCHEMA.fields()) {
             columns.add(field.name().equals(EventRows.TIME_MICROS)

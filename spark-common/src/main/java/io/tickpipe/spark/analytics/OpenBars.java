@@ -45,15 +45,35 @@ final class OpenBars implements Serializable {
         if (interval.endOf(start) <= closedThrough) {
             return false;
         }
-        open.computeIfAbsent(start, s -> new BarAccumulator()).add(trade);
-        touched.add(start);
+        open(start).add(trade);
         return true;
+    }
+
+    /** Merges a finer bar into the bar holding its start; false when that bar was already final. */
+    boolean addBar(long startMicros, double open, double high, double low, double close, double volume) {
+        long start = interval.startOf(startMicros);
+        if (interval.endOf(start) <= closedThrough) {
+            return false;
+        }
+        open(start).addBar(startMicros, open, high, low, close, volume);
+        return true;
+    }
+
+    private BarAccumulator open(long start) {
+        touched.add(start);
+        return this.open.computeIfAbsent(start, s -> new BarAccumulator());
     }
 
     /** Removes, in start order, every bar that ends at or before {@code watermarkMicros}. */
     List<Slot> closeThrough(long watermarkMicros) {
         closedThrough = Math.max(closedThrough, watermarkMicros);
-        return removeAll(open.headMap(watermarkMicros - interval.micros(), true));
+        // Bar ends grow with their starts (calendar days differ in length, so no fixed offset).
+        Long firstOpen = open.ceilingKey(Long.MIN_VALUE);
+        Long last = null;
+        for (Long start = firstOpen; start != null && interval.endOf(start) <= watermarkMicros; start = open.higherKey(start)) {
+            last = start;
+        }
+        return last == null ? List.of() : removeAll(open.headMap(last, true));
     }
 
     /** Removes every bar, in start order: the input has ended. */

@@ -15,6 +15,7 @@ public final class SessionVwap implements Serializable {
     private long session = Long.MIN_VALUE;
     private BigDecimal notional = BigDecimal.ZERO;
     private BigDecimal volume = BigDecimal.ZERO;
+    private boolean notionalKnown = true;
 
     /** Session VWAP over {@code calendar}'s sessions. */
     public SessionVwap(SessionCalendar calendar) {
@@ -23,7 +24,8 @@ public final class SessionVwap implements Serializable {
 
     /**
      * Adds the next final bar (in start order) by its exact notional and volume; returns the session
-     * VWAP including it, null while the session has no volume.
+     * VWAP including it, null while the session has no volume, and null for the rest of a session
+     * in which a bar's notional was unknown (a bar from a bar file).
      */
     public Double add(long barStartMicros, BigDecimal barNotional, BigDecimal barVolume) {
         long barSession = calendar.sessionStart(barStartMicros);
@@ -31,6 +33,13 @@ public final class SessionVwap implements Serializable {
             session = barSession;
             notional = BigDecimal.ZERO;
             volume = BigDecimal.ZERO;
+            notionalKnown = true;
+        }
+        if (barNotional == null) {
+            notionalKnown = false;
+        }
+        if (!notionalKnown) {
+            return null;
         }
         notional = notional.add(barNotional);
         volume = volume.add(barVolume);

@@ -60,6 +60,19 @@ public final class SymbolState implements Serializable {
     }
 
     /**
+     * Adds one bar of a bar file (start, open, high, low, close, volume) to the bar of each interval
+     * holding its start; the caller has checked the bar and that no interval is finer than the file's.
+     * Returns false when a bar it belongs to is already final.
+     */
+    public boolean addBar(long startMicros, double open, double high, double low, double close, double volume) {
+        boolean taken = true;
+        for (Track track : tracks) {
+            taken &= track.bars().addBar(startMicros, open, high, low, close, volume);
+        }
+        return taken;
+    }
+
+    /**
      * How many usable trades came for a bar of some interval that was already final since the last
      * call (Spark's own watermark filter lags the watermark that closes bars by one micro-batch), and
      * the sequence number of the last of them; resets the count.

@@ -2,6 +2,7 @@ package io.tickpipe.spark.job;
 
 import io.tickpipe.options.RsiPeriodOption;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
+import io.tickpipe.spark.analytics.SessionHours;
 import java.time.LocalTime;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,11 @@ public final class AnalyticsOptions {
             description = "Local time at which session VWAP resets (default: ${DEFAULT-VALUE}).")
     String sessionOpen;
 
+    @Option(names = "--session-hours", paramLabel = "HH:MM-HH:MM",
+            description = "Only trades at these hours of the day (session zone) make bars, e.g. 09:30-16:00 for an"
+                    + " equity's regular session (default: every hour, as crypto trades around the clock).")
+    String sessionHours;
+
     @Option(names = "--anomaly-window", defaultValue = "30", paramLabel = "BARS",
             description = "Bars of history an anomaly is scored against (default: ${DEFAULT-VALUE}).")
     int anomalyWindow;
@@ -51,6 +57,7 @@ public final class AnalyticsOptions {
                 .rsiPeriod(rsi.period())
                 .sessionZone(sessionZone)
                 .sessionOpen(LocalTime.parse(sessionOpen))
+                .sessionHours(sessionHours == null ? SessionHours.ALL : SessionHours.parse(sessionHours))
                 .anomalyWindow(anomalyWindow)
                 .anomalyThreshold(anomalyThreshold);
     }

@@ -85,7 +85,11 @@ public final class MarketPoints {
                 case "bar" -> {
                     point = Point.measurement(BARS);
                     addDoubles(point, row, "open", "high", "low", "close", "volume", "vwap");
-                    point.addField("trade_count", (Long) row.getAs("trade_count"));
+                    Long tradeCount = row.getAs("trade_count");
+                    if (tradeCount != null) {
+                        // Bars from bar files have no count: the field is left out, not 0.
+                        point.addField("trade_count", tradeCount);
+                    }
                     point.addField("final", (Boolean) row.getAs("final"));
                 }
                 case "indicators" -> {

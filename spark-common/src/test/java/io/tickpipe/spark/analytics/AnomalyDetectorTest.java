@@ -23,7 +23,7 @@ class AnomalyDetectorTest {
 
         Bar bar(double close, double volume) {
             long start = T0 + 60 * Micros.SECOND * index++;
-            return new Bar("AAPL", "1m", start, close, close, close, close, volume, 10, close, true);
+            return new Bar("AAPL", "1m", start, close, close, close, close, volume, 10L, close, true);
         }
 
         private double uniform() {

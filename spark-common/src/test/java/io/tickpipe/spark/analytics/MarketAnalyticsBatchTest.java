@@ -3,12 +3,25 @@ package io.tickpipe.spark.analytics;
 import static io.tickpipe.spark.analytics.ReferenceAnalytics.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
 import io.tickpipe.spark.testing.LocalSpark;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +36,6 @@ class MarketAnalyticsBatchTest {
     static void startSpark() {
         spark = LocalSpark.session();
     }
-
 
     @Test
     void batchEqualsThePureJavaComputation() {
@@ -62,5 +74,117 @@ class MarketAnalyticsBatchTest {
                         + "close:double,volume:double,value:double>");
         assertThat(MarketAnalytics.bars(events).collectAsList()).singleElement()
                 .satisfies(row -> assertThat(row.getTimestamp(2)).isEqualTo(Micros.timestamp(T0)));
+    }
+
+    @Test
+    void sessionHoursKeepOnlyTheRegularSessionsTradesInEveryBar() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // 08:00 to 17:00 New York on two days, a trade a minute.
+        List<TestTrade> trades = new ArrayList<>();
+        for (String day : List.of("2026-01-05", "2026-01-06")) {
+            long open = Micros.at(day + "T13:00:00Z");
+            trades.addAll(TestTrade.stream(day.hashCode(), List.of("AAPL"), open, 9 * 60, 1, 0).stream()
+                    .map(t -> new TestTrade(t.symbol(), t.price(), t.size(), open + t.sequence() * 60 * Micros.SECOND, t.sequence()))
+                    .toList());
+        }
+        AnalyticsConfig config = CONFIG.toBuilder().intervals("1m", "1d").sessionZone("America/New_York")
+                .sessionHours(SessionHours.parse("09:30-16:00")).build();
+        // Independently: which trades are in 09:30-16:00 on New York's clocks.
+        List<TestTrade> regular = trades.stream().filter(t -> {
+            LocalTime local = LocalTime.ofInstant(Instant.EPOCH.plus(t.micros(), ChronoUnit.MICROS), newYork);
+            return !local.isBefore(LocalTime.of(9, 30)) && local.isBefore(LocalTime.of(16, 0));
+        }).toList();
+        assertThat(regular).hasSize(2 * 390);
+
+        List<Bar> bars = AnalyticsFrames.bars(MarketAnalytics.analyze(AnalyticsFrames.tradesFrame(spark, trades), config));
+
+        assertThat(bars).containsExactlyInAnyOrderElementsOf(
+                only(ReferenceAnalytics.finalEvents(regular, config.toBuilder().sessionHours(SessionHours.ALL).build()), Bar.class));
+        assertThat(bars.stream().filter(b -> b.interval().equals("1d"))).hasSize(2)
+                .allSatisfy(day -> assertThat(day.tradeCount()).isEqualTo(390));
+    }
+
+    @Test
+    void dailyBarsAreCalendarDaysOfTheSessionZoneAcrossADaylightSavingChange() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // Late evening prints on both sides of 2026-03-08, when New York moves from UTC-5 to UTC-4.
+        List<TestTrade> trades = List.of(
+                trade("2026-03-07T22:30:00-05:00", 10, 0),
+                trade("2026-03-07T23:59:59-05:00", 11, 1),
+                trade("2026-03-08T00:00:00-05:00", 12, 2),   // New York midnight: a new day
+                trade("2026-03-08T23:30:00-04:00", 13, 3),   // 03:30 UTC on the 9th, still the 8th here
+                trade("2026-03-09T00:00:01-04:00", 14, 4));
+        AnalyticsConfig config = CONFIG.toBuilder().intervals("1d").sessionZone("America/New_York").build();
+
+        List<Bar> days = AnalyticsFrames.bars(MarketAnalytics.analyze(AnalyticsFrames.tradesFrame(spark, trades), config));
+
+        // Independently: group by the date on New York's clocks.
+        Map<Long, List<TestTrade>> byDay = new TreeMap<>();
+        for (TestTrade t : trades) {
+            ZonedDateTime local = Instant.EPOCH.plus(t.micros(), ChronoUnit.MICROS).atZone(newYork);
+            long midnight = ChronoUnit.MICROS.between(Instant.EPOCH, local.toLocalDate().atStartOfDay(newYork).toInstant());
+            byDay.computeIfAbsent(midnight, d -> new ArrayList<>()).add(t);
+        }
+        assertThat(days).extracting(Bar::startMicros).containsExactlyInAnyOrderElementsOf(byDay.keySet());
+        for (Bar day : days) {
+            List<TestTrade> in = byDay.get(day.startMicros());
+            assertThat(day.open()).isEqualTo(in.get(0).price());
+            assertThat(day.close()).isEqualTo(in.get(in.size() - 1).price());
+            assertThat(day.tradeCount()).isEqualTo(in.size());
+        }
+        assertThat(byDay.keySet()).contains(Micros.at("2026-03-08T05:00:00Z"), Micros.at("2026-03-09T04:00:00Z"));
+    }
+
+    @Test
+    void barsFromBarFilesMergeIntoTheBarsOfTheirTrades() {
+        List<TestTrade> trades = new ArrayList<>(TestTrade.stream(5, List.of("AAPL", "MSFT"), T0, 3 * 3600, 1, 0));
+        trades.add(new TestTrade("MSFT", 400, 80_000, T0 + 5_000 * Micros.SECOND, 99_999));
+        AnalyticsConfig fromTrades = CONFIG.toBuilder().intervals("1m", "5m", "1h").build();
+        Dataset<Row> tradeEvents = MarketAnalytics.analyze(AnalyticsFrames.tradesFrame(spark, trades), fromTrades).cache();
+        // The 1m bars of the trades, as a vendor's bar file would hold them.
+        List<Bar> minutes = AnalyticsFrames.bars(tradeEvents).stream().filter(b -> b.interval().equals("1m"))
+                .sorted(Comparator.comparingLong(Bar::startMicros)).toList();
+
+        Dataset<Row> barEvents = MarketAnalytics.analyzeBars(barsFrame(minutes), fromTrades).cache();
+
+        List<Bar> expected = AnalyticsFrames.bars(tradeEvents);
+        List<Bar> merged = AnalyticsFrames.bars(barEvents);
+        assertThat(merged).hasSameSizeAs(expected);
+        for (Bar bar : merged) {
+            Bar same = expected.stream().filter(b -> b.symbol().equals(bar.symbol()) && b.interval().equals(bar.interval())
+                    && b.startMicros() == bar.startMicros()).findFirst().orElseThrow();
+            assertThat(List.of(bar.open(), bar.high(), bar.low(), bar.close())).as("%s", bar)
+                    .isEqualTo(List.of(same.open(), same.high(), same.low(), same.close()));
+            // The 1m volumes were rounded to doubles once before they were summed again.
+            assertThat(bar.volume()).isCloseTo(same.volume(), within(same.volume() * 1e-12));
+            assertThat(bar.tradeCount()).isNull();
+            assertThat(bar.vwap()).isNull();
+            assertThat(bar.isFinal()).isTrue();
+        }
+        // Indicators of closes are the same; session VWAP needs the notional bars do not carry.
+        List<IndicatorValues> indicators = AnalyticsFrames.indicators(barEvents);
+        assertThat(indicators).hasSameSizeAs(AnalyticsFrames.indicators(tradeEvents)).allSatisfy(i -> assertThat(i.sessionVwap()).isNull());
+        assertThat(indicators).extracting(IndicatorValues::symbol, IndicatorValues::interval, IndicatorValues::startMicros,
+                        IndicatorValues::sma, IndicatorValues::ema, IndicatorValues::rsi)
+                .containsExactlyInAnyOrderElementsOf(AnalyticsFrames.indicators(tradeEvents).stream()
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.symbol(), i.interval(), i.startMicros(), i.sma(), i.ema(), i.rsi()))
+                        .toList());
+        assertThat(AnalyticsFrames.anomalies(barEvents)).extracting(Anomaly::symbol, Anomaly::interval, Anomaly::kind, Anomaly::startMicros)
+                .containsExactlyInAnyOrderElementsOf(AnalyticsFrames.anomalies(tradeEvents).stream()
+                        .map(a -> org.assertj.core.groups.Tuple.tuple(a.symbol(), a.interval(), a.kind(), a.startMicros())).toList())
+                .isNotEmpty();
+    }
+
+    private static TestTrade trade(String offsetTime, double price, long sequence) {
+        return new TestTrade("AAPL", price, 1, ChronoUnit.MICROS.between(Instant.EPOCH,
+                java.time.OffsetDateTime.parse(offsetTime).toInstant()), sequence);
+    }
+
+    private static Dataset<Row> barsFrame(List<Bar> bars) {
+        StructType schema = new StructType().add("symbol", DataTypes.StringType).add("time", DataTypes.TimestampType)
+                .add("open", DataTypes.DoubleType).add("high", DataTypes.DoubleType).add("low", DataTypes.DoubleType)
+                .add("close", DataTypes.DoubleType).add("volume", DataTypes.DoubleType);
+        return spark.createDataFrame(bars.stream().map(b -> RowFactory.create(b.symbol(), Micros.timestamp(b.startMicros()),
+                b.open(), b.high(), b.low(), b.close(), b.volume())).toList(), schema);
     }
 }

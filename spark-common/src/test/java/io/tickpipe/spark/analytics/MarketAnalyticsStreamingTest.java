@@ -101,8 +101,8 @@ class MarketAnalyticsStreamingTest {
 
             assertThat(AnalyticsFrames.bars(run.events()))
                     .containsExactlyInAnyOrder(
-                            new Bar("AAPL", "1s", T0, 10, 11, 10, 11, 2, 2, 10.5, false),
-                            new Bar("AAPL", "1s", T0 + S, 12, 12, 12, 12, 2, 1, 12.0, false));
+                            new Bar("AAPL", "1s", T0, 10, 11, 10, 11, 2, 2L, 10.5, false),
+                            new Bar("AAPL", "1s", T0 + S, 12, 12, 12, 12, 2, 1L, 12.0, false));
             assertThat(AnalyticsFrames.indicators(run.events())).isEmpty();
 
             // Only MSFT trades: AAPL goes quiet, and its bars close by the state timeout.
@@ -111,8 +111,8 @@ class MarketAnalyticsStreamingTest {
             List<Bar> aaplFinal = AnalyticsFrames.bars(run.events()).stream()
                     .filter(b -> b.symbol().equals("AAPL") && b.isFinal()).toList();
             assertThat(aaplFinal).containsExactlyInAnyOrder(
-                    new Bar("AAPL", "1s", T0, 10, 11, 10, 11, 2, 2, 10.5, true),
-                    new Bar("AAPL", "1s", T0 + S, 12, 12, 12, 12, 2, 1, 12.0, true));
+                    new Bar("AAPL", "1s", T0, 10, 11, 10, 11, 2, 2L, 10.5, true),
+                    new Bar("AAPL", "1s", T0 + S, 12, 12, 12, 12, 2, 1L, 12.0, true));
             assertThat(AnalyticsFrames.indicators(run.events())).containsExactlyInAnyOrder(
                     new IndicatorValues("AAPL", "1s", T0, 10.5, null, null, null),
                     new IndicatorValues("AAPL", "1s", T0 + S, 45.0 / 4, 11.5, 11.5, null));
@@ -124,7 +124,7 @@ class MarketAnalyticsStreamingTest {
             List<Bar> bars = AnalyticsFrames.bars(run.events());
             assertThat(bars).filteredOn(b -> b.symbol().equals("AAPL")).hasSize(4)
                     .allSatisfy(b -> assertThat(b.high()).isLessThan(99));
-            assertThat(bars).contains(new Bar("MSFT", "1s", T0 + 4 * S, 50, 50, 50, 50, 1, 1, 50.0, true));
+            assertThat(bars).contains(new Bar("MSFT", "1s", T0 + 4 * S, 50, 50, 50, 50, 1, 1L, 50.0, true));
         }
     }
 
