@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@code make bench-stream-freshness}: the producer at 5,000 trades/s over 50 symbols into a stack of
  * the benchmark's own, the streaming job (as {@code make stream} runs it) reading it; for every trade,
  * the time from its event time to the moment its 1s bar in InfluxDB first counts it. Prints count,
- * p50/p90/p99/max and whether p99 <= 2 s.
+ * p50/p90/p99/max and whether p99 <= 2 s; then, once the job stopped, how Spark planned its
+ * micro-batches, from Spark's event log of the job ({@link SparkPlanSection}).
  *
  * <p>How a trade's moment is known: the benchmark reads the trades topic itself (so it knows each
  * trade's event time, bar and place in its bar, in offset order; one symbol lives in one partition,
@@ -166,6 +167,7 @@ public final class StreamFreshnessBench {
             Instant measureTo = Instant.EPOCH.plus(windowEnd, ChronoUnit.MICROS);
             report(rig, tradesPerSecond, symbols, warmup, measure, pollMs, jobArgs, producerRate, total,
                     windowStart, windowEnd, analyticsLag, measureFrom, measureTo, producerEnd);
+            rig.printSparkPlan(List.of(job));
         }
     }
 

@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * failing step's job is stopped and the next trial gets a new job on new topics ({@code h<N>.*}).
  * The producer's achieved rate is what counts: where it falls short of the target (it shares the
  * two cores too) the step says so.
+ *
+ * <p>At the end, how Spark planned the micro-batches of every job of the run, from their Spark event
+ * logs ({@link SparkPlanSection}).
  */
 public final class StreamHeadroomBench {
     private static final int SYMBOLS = Integer.getInteger("bench.symbols", 50);
@@ -57,6 +60,8 @@ public final class StreamHeadroomBench {
     private final double triggerMs;
     private final double maxGrowthSeconds;
     private int prefixes;
+    /** Every job the trials ran on, for the Spark plan section over all of them. */
+    private final List<StreamRig.Job> jobs = new ArrayList<>();
 
     private StreamHeadroomBench(StreamRig rig) {
         this.rig = rig;
@@ -140,12 +145,14 @@ public final class StreamHeadroomBench {
             job.stop();
         }
         report(trials, best, failed, confirm, confirmMinutes);
+        rig.printSparkPlan(jobs);
     }
 
     private StreamRig.Job newJob() throws Exception {
         String prefix = "h" + (++prefixes);
         rig.createTopicsAndSchemas(prefix);
         StreamRig.Job job = rig.startJob(prefix, jobArgs);
+        jobs.add(job);
         job.awaitStarted(Duration.ofMinutes(3));
         return job;
     }

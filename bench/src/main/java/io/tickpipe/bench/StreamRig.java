@@ -144,12 +144,15 @@ final class StreamRig implements AutoCloseable {
         final Path checkpoint;
         final Path log;
         final String prefix;
+        /** Spark's event log directory of this job alone: {@link SparkEventLog} reads it once the job stopped. */
+        final Path eventLogDir;
 
-        private Job(Process process, Path checkpoint, Path log, String prefix) {
+        private Job(Process process, Path checkpoint, Path log, String prefix, Path eventLogDir) {
             this.process = process;
             this.checkpoint = checkpoint;
             this.log = log;
             this.prefix = prefix;
+            this.eventLogDir = eventLogDir;
         }
 
         /** Waits until both queries have started (Spark wrote their checkpoint metadata). */
@@ -192,18 +195,28 @@ final class StreamRig implements AutoCloseable {
     /**
      * Starts the job on topics {@code prefix}.*, with a new checkpoint, exactly as {@code make stream}
      * does (SparkSubmit, twice the cores as task slots or {@code -Dbench.master}, -Xmx1g, its log4j2
-     * file) except {@code spark.ui.enabled=false}: the UI would listen on every interface.
+     * file) except {@code spark.ui.enabled=false}: the UI would listen on every interface. Spark's
+     * event log goes, uncompressed, to a directory of this job's own under the log directory: how
+     * Spark planned the batches is read from Spark's own record of them, not from anything the job
+     * would have to expose.
      */
     Job startJob(String prefix, List<String> extraArgs) throws IOException {
         int n = ++jobs;
         Path checkpoint = stackDir.resolve("checkpoints-" + n);
         Path log = logDir.resolve("job-" + n + ".log");
+        Path eventLogDir = logDir.resolve("spark-events-job-" + n);
+        if (Files.exists(eventLogDir)) {
+            deleteTree(eventLogDir); // a previous run's log of job n
+        }
+        Files.createDirectories(eventLogDir); // Spark does not create it
         List<String> command = new ArrayList<>(List.of(java, "@" + JOB_JVM_OPTIONS, "-Xmx1g",
                 "-Dlog4j2.configurationFile=" + JOB_LOG4J.toAbsolutePath(),
                 "-cp", Files.readString(JOB_CLASSPATH).trim(),
                 "org.apache.spark.deploy.SparkSubmit", "--master", System.getProperty("bench.master",
                         "local[" + 2 * Runtime.getRuntime().availableProcessors() + "]"),
                 "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + eventLogDir.toUri(),
+                "--conf", "spark.eventLog.compress=false",
                 "--class", "io.tickpipe.stream.StreamJob", JOB_JAR.toString(),
                 "--bootstrap-servers", bootstrap(), "--schema-registry", registry(),
                 "--influx-url", stack.influxUrl(), "--influx-db", stack.influxDatabase(),
@@ -213,7 +226,7 @@ final class StreamRig implements AutoCloseable {
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         System.out.println("job " + n + ": spark-stream.jar on " + prefix + ".* " + String.join(" ", extraArgs)
                 + " (log " + log.getFileName() + ")");
-        return new Job(track(builder.start()), checkpoint, log, prefix);
+        return new Job(track(builder.start()), checkpoint, log, prefix, eventLogDir);
     }
 
     /** {@code tickpipe produce --source sim} at {@code eventsPerSecond} for {@code duration}, as {@code make produce} runs it. */
@@ -290,6 +303,25 @@ final class StreamRig implements AutoCloseable {
     List<Map<String, Object>> pipeline(String stream, Instant from, Instant to) {
         return influx.rows("SELECT * FROM pipeline WHERE \"stream\"='" + stream + "' AND time >= " + nanos(from)
                 + " AND time < " + nanos(to));
+    }
+
+    /** Records the ingest query sent to the dead-letter topics since the stack started (its {@code pipeline} counts). */
+    long deadLetters() {
+        return Math.round(influx.single("SELECT sum(dead_letters) FROM pipeline WHERE \"stream\"='ingest'").orElse(0.0));
+    }
+
+    /**
+     * The "Spark plan" section over the event logs of {@code jobs}, each stopped first: Spark closes
+     * its event log when the job stops.
+     */
+    void printSparkPlan(List<Job> jobs) throws IOException {
+        List<SparkEventLog.Plan> plans = new ArrayList<>();
+        for (Job job : jobs) {
+            job.stop();
+            plans.add(SparkEventLog.read(job.eventLogDir));
+        }
+        System.out.println();
+        SparkPlanSection.lines(SparkEventLog.Plan.merge(plans), deadLetters()).forEach(System.out::println);
     }
 
     static long nanos(Instant t) {
