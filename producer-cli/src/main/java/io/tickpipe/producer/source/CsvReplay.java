@@ -1,5 +1,7 @@
 package io.tickpipe.producer.source;
 
+import io.tickpipe.files.BadLineException;
+import io.tickpipe.files.ReplayFile;
 import io.tickpipe.market.Trade;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +57,7 @@ public final class CsvReplay implements EventSource {
         this.err = err;
         try {
             for (int i = 0; i < paths.size(); i++) {
-                ReplayFile file = new ReplayFile(paths.get(i));
+                ReplayFile file = ReplayFile.open(paths.get(i));
                 files.add(file);
                 advance(file, i);
             }
@@ -101,7 +103,7 @@ public final class CsvReplay implements EventSource {
                     return;
                 }
             } catch (BadLineException e) {
-                String message = file.path() + ":" + file.lineOf(record) + ": " + e.getMessage();
+                String message = file.name() + ":" + file.lineOf(record) + ": " + e.getMessage();
                 badLines++;
                 if (strict) {
                     // The line before it may be the event being emitted now: stop at the next call.

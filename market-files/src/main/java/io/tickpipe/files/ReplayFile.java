@@ -1,4 +1,4 @@
-package io.tickpipe.producer.source;
+package io.tickpipe.files;
 
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
@@ -26,13 +26,15 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * One CSV file of trades or quotes (plain or .gz), read a line at a time. Which it holds is told by
  * its header: {@code price} means trades, {@code bid} quotes. Columns may come in any order.
+ *
+ * <p>The one parser of this format: the producer replays it, the batch analysis reads it.
  */
-final class ReplayFile implements AutoCloseable {
-    enum Kind {
+public final class ReplayFile implements AutoCloseable {
+    public enum Kind {
         TRADES(List.of("event_time", "symbol", "price", "size")),
         QUOTES(List.of("event_time", "symbol", "bid", "ask", "bid_size", "ask_size"));
 
-        final List<String> required;
+        private final List<String> required;
 
         Kind(List<String> required) {
             this.required = required;
@@ -40,19 +42,30 @@ final class ReplayFile implements AutoCloseable {
     }
 
     /** A parsed event with the line it came from; the sequence number is assigned when it is emitted. */
-    record Line(SpecificRecord event, Instant eventTime, String symbol, long number) {
+    public record Line(SpecificRecord event, Instant eventTime, String symbol, long number) {
     }
 
-    private final Path path;
+    private final String name;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final Kind kind;
     private final int columns;
 
-    ReplayFile(Path path) throws IOException {
-        this.path = path;
-        InputStream in = new BufferedInputStream(Files.newInputStream(path));
-        if (path.getFileName().toString().endsWith(".gz")) {
+    /** The file at {@code path}. */
+    public static ReplayFile open(Path path) throws IOException {
+        return new ReplayFile(path.toString(), Files.newInputStream(path));
+    }
+
+    /**
+     * The file {@code name} (where it came from: its messages start with it; a name ending in .gz
+     * means gzip) read from {@code in}, which it closes.
+     *
+     * @throws IllegalArgumentException when the header does not make it a trades or quotes file
+     */
+    public ReplayFile(String name, InputStream stream) throws IOException {
+        this.name = name;
+        InputStream in = new BufferedInputStream(stream);
+        if (name.endsWith(".gz")) {
             in = new GZIPInputStream(in);
         }
         this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -61,39 +74,44 @@ final class ReplayFile implements AutoCloseable {
         this.kind = header.contains("price") ? Kind.TRADES : header.contains("bid") ? Kind.QUOTES : null;
         if (kind == null) {
             parser.close();
-            throw new IllegalArgumentException(path + ": the header names neither 'price' (trades) nor 'bid' (quotes): " + header);
+            throw new IllegalArgumentException(name + ": the header names neither 'price' (trades) nor 'bid' (quotes): " + header);
         }
         for (String column : kind.required) {
             if (!header.contains(column)) {
                 parser.close();
-                throw new IllegalArgumentException(path + ": " + kind.name().toLowerCase() + " file lacks the column '" + column + "'");
+                throw new IllegalArgumentException(name + ": " + kind.name().toLowerCase() + " file lacks the column '" + column + "'");
             }
         }
         this.columns = header.size();
         this.records = parser.iterator();
     }
 
-    Path path() {
-        return path;
+    /** The name it was opened with. */
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** The next record of the file, good or bad, or null at its end. */
-    CSVRecord nextRecord() {
+    public CSVRecord nextRecord() {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
             // Broken quoting: the parser cannot find where the next record starts, so the file ends here.
-            throw new IllegalArgumentException(path + ":" + (parser.getCurrentLineNumber() + 1) + ": unreadable CSV: "
+            throw new IllegalArgumentException(name + ":" + (parser.getCurrentLineNumber() + 1) + ": unreadable CSV: "
                     + e.getMessage(), e);
         }
     }
 
     /** The physical line the record started on (the header is line 1). */
-    long lineOf(CSVRecord record) {
+    public long lineOf(CSVRecord record) {
         return record.getRecordNumber() + 1;
     }
 
-    Line parse(CSVRecord record) throws BadLineException {
+    public Line parse(CSVRecord record) throws BadLineException {
         if (record.size() != columns) {
             throw new BadLineException(record.size() + " fields where the header has " + columns);
         }
