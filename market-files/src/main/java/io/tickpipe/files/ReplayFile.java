@@ -1,26 +1,23 @@
 package io.tickpipe.files;
 
+import static io.tickpipe.files.Fields.nonNegative;
+import static io.tickpipe.files.Fields.optional;
+import static io.tickpipe.files.Fields.positive;
+
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.zip.GZIPInputStream;
+import java.util.Locale;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -45,9 +42,10 @@ public final class ReplayFile implements AutoCloseable {
     public record Line(SpecificRecord event, Instant eventTime, String symbol, long number) {
     }
 
-    private final String name;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).setTrim(true).get();
+
+    private final CsvLineReader reader;
     private final Kind kind;
     private final int columns;
 
@@ -57,68 +55,54 @@ public final class ReplayFile implements AutoCloseable {
     }
 
     /**
-     * The file {@code name} (where it came from: its messages start with it; a name ending in .gz
-     * means gzip) read from {@code in}, which it closes.
+     * The file {@code name} read from {@code in}, which it closes. The name says where the file came
+     * from (messages start with it) and whether it is gzip (it ends in .gz).
      *
-     * @throws IllegalArgumentException when the header does not make it a trades or quotes file
+     * @throws BadFileException when the file is empty or its header makes it neither a trades nor a
+     *     quotes file
      */
-    public ReplayFile(String name, InputStream stream) throws IOException {
-        this.name = name;
-        InputStream in = new BufferedInputStream(stream);
-        if (name.endsWith(".gz")) {
-            in = new GZIPInputStream(in);
-        }
-        this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).get().parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        Set<String> header = parser.getHeaderMap().keySet();
-        this.kind = header.contains("price") ? Kind.TRADES : header.contains("bid") ? Kind.QUOTES : null;
+    public ReplayFile(String name, InputStream in) throws IOException {
+        this.reader = new CsvLineReader(name, in, FORMAT);
+        this.kind = reader.hasColumn("price") ? Kind.TRADES : reader.hasColumn("bid") ? Kind.QUOTES : null;
         if (kind == null) {
-            parser.close();
-            throw new IllegalArgumentException(name + ": the header names neither 'price' (trades) nor 'bid' (quotes): " + header);
+            throw badHeader("the header names neither 'price' (trades) nor 'bid' (quotes): " + reader.headerNames());
         }
         for (String column : kind.required) {
-            if (!header.contains(column)) {
-                parser.close();
-                throw new IllegalArgumentException(name + ": " + kind.name().toLowerCase() + " file lacks the column '" + column + "'");
+            if (!reader.hasColumn(column)) {
+                throw badHeader(kind.name().toLowerCase(Locale.ROOT) + " file lacks the column '" + column + "'");
             }
         }
-        this.columns = header.size();
-        this.records = parser.iterator();
+        this.columns = reader.columns();
+    }
+
+    private BadFileException badHeader(String reason) throws IOException {
+        reader.close();
+        return BadFileException.ofFile(reader.name(), reader.headerLine(), reason, reader.headerText());
     }
 
     /** The name it was opened with. */
     public String name() {
-        return name;
+        return reader.name();
     }
 
     public Kind kind() {
         return kind;
     }
 
-    /** The next record of the file, good or bad, or null at its end. */
-    public CSVRecord nextRecord() {
-        try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // Broken quoting: the parser cannot find where the next record starts, so the file ends here.
-            throw new IllegalArgumentException(name + ":" + (parser.getCurrentLineNumber() + 1) + ": unreadable CSV: "
-                    + e.getMessage(), e);
-        }
+    /**
+     * The next record of the file, good or bad ({@link #parse} tells), or null at its end.
+     *
+     * @throws BadFileException when the rest of the file cannot be read (broken quoting, corrupt gzip)
+     */
+    public CsvLine next() {
+        return reader.next();
     }
 
-    /** The physical line the record started on (the header is line 1). */
-    public long lineOf(CSVRecord record) {
-        return record.getRecordNumber() + 1;
-    }
-
-    public Line parse(CSVRecord record) throws BadLineException {
-        if (record.size() != columns) {
-            throw new BadLineException(record.size() + " fields where the header has " + columns);
-        }
-        String symbol = Symbols.normalise(record.get("symbol"));
-        if (symbol == null) {
-            throw new BadLineException("symbol '" + record.get("symbol") + "' is not a symbol (" + Symbols.RULE + ")");
-        }
+    /** The event {@code line} holds. */
+    public Line parse(CsvLine line) throws BadLineException {
+        CSVRecord record = line.fields();
+        Fields.fieldCount(record, columns);
+        String symbol = Fields.symbol(record, "symbol");
         Instant time = instant(record.get("event_time"));
         String exchange = optional(record, "exchange", "");
         SpecificRecord event = switch (kind) {
@@ -151,7 +135,7 @@ public final class ReplayFile implements AutoCloseable {
                         .build();
             }
         };
-        return new Line(event, time, symbol, lineOf(record));
+        return new Line(event, time, symbol, line.number());
     }
 
     private static Instant instant(String text) throws BadLineException {
@@ -162,45 +146,12 @@ public final class ReplayFile implements AutoCloseable {
         }
     }
 
-    private static double number(CSVRecord record, String column) throws BadLineException {
-        String text = record.get(column);
-        try {
-            double value = Double.parseDouble(text);
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new BadLineException(column + " '" + text + "' is not a number");
-    }
-
-    private static double positive(CSVRecord record, String column) throws BadLineException {
-        double value = number(record, column);
-        if (value <= 0) {
-            throw new BadLineException(column + " " + value + " is not positive");
-        }
-        return value;
-    }
-
-    private static double nonNegative(CSVRecord record, String column) throws BadLineException {
-        double value = number(record, column);
-        if (value < 0) {
-            throw new BadLineException(column + " " + value + " is negative");
-        }
-        return value;
-    }
-
-    private static String optional(CSVRecord record, String column, String fallback) {
-        return record.isMapped(column) && !record.get(column).isEmpty() ? record.get(column) : fallback;
-    }
-
     private static List<String> conditions(String field) {
         return field.isEmpty() ? List.of() : Arrays.stream(field.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        reader.close();
     }
 }
