@@ -89,6 +89,16 @@ public final class ReplayFile implements AutoCloseable {
         return kind;
     }
 
+    /** The physical line of the header (1 unless blank lines precede it). */
+    public long headerLine() {
+        return reader.headerLine();
+    }
+
+    /** The header's raw text, cut to {@link CsvLine#MAX_TEXT} characters. */
+    public String headerText() {
+        return reader.headerText();
+    }
+
     /**
      * The next record of the file, good or bad ({@link #parse} tells), or null at its end.
      *
