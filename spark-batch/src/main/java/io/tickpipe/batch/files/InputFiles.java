@@ -16,8 +16,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * The files a list of paths names, on any Hadoop file system (a plain path is a local file; hdfs://,
- * s3a:// and the like go to theirs), listed on the driver (names and sizes only, no content).
+ * The files a list of paths names, on any Hadoop file system (hdfs://, s3a://, file:// and the like;
+ * a path without a scheme is on the default one, {@code fs.defaultFS}: local unless the cluster sets
+ * another), listed on the driver (names only, no content).
  * <ul>
  *   <li>A file is read whatever its name.</li>
  *   <li>A directory stands for the files under it, at any depth, whose names end in {@code .csv} or

@@ -52,8 +52,8 @@ public final class TradeFiles {
     }
 
     /**
-     * The trades and rejects of the files {@code paths} name, on any Hadoop file system (a plain path
-     * is local; hdfs://, s3a:// and the like go to theirs). A file is read whatever its name; a
+     * The trades and rejects of the files {@code paths} name, on any Hadoop file system (a path
+     * without a scheme is on the default one, {@code fs.defaultFS}). A file is read whatever its name; a
      * directory stands for the files under it, at any depth, whose names end in .csv or .csv.gz (any
      * case), hidden ones ({@code .x}, {@code _x}) left out. Files are listed on the driver, then
      * nothing is read until a Dataset is.
