@@ -85,6 +85,7 @@ class StaleJarTest {
                 Map.entry("schemas/src/main/resources/io/tickpipe/market/compatibility.properties", Set.of(CLI, STREAM, BATCH)),
                 Map.entry("common/src/main/java/io/tickpipe/common/SecretFile.java", Set.of(CLI, STREAM, BATCH)),
                 Map.entry("options/pom.xml", Set.of(CLI, STREAM, BATCH)),
+                Map.entry("market-files/src/main/java/io/tickpipe/files/ReplayFile.java", Set.of(CLI, BATCH)),
                 Map.entry("influx/src/main/java/io/tickpipe/influx/InfluxConfig.java", Set.of(CLI, STREAM, BATCH)),
                 Map.entry("spark-common/src/main/java/io/tickpipe/spark/analytics/SymbolState.java", Set.of(STREAM, BATCH)),
                 Map.entry("spark-job-parent/pom.xml", Set.of(STREAM, BATCH)),

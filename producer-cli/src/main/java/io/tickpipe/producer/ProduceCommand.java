@@ -1,5 +1,6 @@
 package io.tickpipe.producer;
 
+import io.tickpipe.files.Symbols;
 import io.tickpipe.options.ConfigFileOption;
 import io.tickpipe.options.KafkaOptions;
 import io.tickpipe.options.OptionConverters;
@@ -11,7 +12,6 @@ import io.tickpipe.producer.source.CsvReplay;
 import io.tickpipe.producer.source.EventSource;
 import io.tickpipe.producer.source.FinnhubSource;
 import io.tickpipe.producer.source.SimulatedMarket;
-import io.tickpipe.producer.source.Symbols;
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.wire.registry.RegistryUnavailableException;
 import io.tickpipe.wire.registry.SchemaRegistryClient;

@@ -1,5 +1,6 @@
 package io.tickpipe.producer;
 
+import io.tickpipe.files.Symbols;
 import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.influx.InfluxQl;
 import io.tickpipe.influx.InfluxQueryException;
@@ -8,7 +9,6 @@ import io.tickpipe.options.ConfigFileOption;
 import io.tickpipe.options.InfluxOptions;
 import io.tickpipe.options.OptionConverters;
 import io.tickpipe.options.RsiPeriodOption;
-import io.tickpipe.producer.source.Symbols;
 import io.tickpipe.producer.watch.SymbolView;
 import io.tickpipe.producer.watch.WatchQuery;
 import io.tickpipe.producer.watch.WatchTable;

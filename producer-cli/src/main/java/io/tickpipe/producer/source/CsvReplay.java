@@ -1,5 +1,8 @@
 package io.tickpipe.producer.source;
 
+import io.tickpipe.files.BadLineException;
+import io.tickpipe.files.CsvLine;
+import io.tickpipe.files.ReplayFile;
 import io.tickpipe.market.Trade;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +17,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Replays trades and quotes from CSV files, merged by event time, at the recorded pace times
@@ -55,7 +57,7 @@ public final class CsvReplay implements EventSource {
         this.err = err;
         try {
             for (int i = 0; i < paths.size(); i++) {
-                ReplayFile file = new ReplayFile(paths.get(i));
+                ReplayFile file = ReplayFile.open(paths.get(i));
                 files.add(file);
                 advance(file, i);
             }
@@ -93,7 +95,7 @@ public final class CsvReplay implements EventSource {
 
     /** Reads the file up to its next good line of a wanted symbol and queues it. */
     private void advance(ReplayFile file, int order) {
-        for (CSVRecord record = file.nextRecord(); record != null; record = file.nextRecord()) {
+        for (CsvLine record = file.next(); record != null; record = file.next()) {
             try {
                 ReplayFile.Line line = file.parse(record);
                 if (symbols.isEmpty() || symbols.contains(line.symbol())) {
@@ -101,7 +103,7 @@ public final class CsvReplay implements EventSource {
                     return;
                 }
             } catch (BadLineException e) {
-                String message = file.path() + ":" + file.lineOf(record) + ": " + e.getMessage();
+                String message = file.name() + ":" + record.number() + ": " + e.getMessage();
                 badLines++;
                 if (strict) {
                     // The line before it may be the event being emitted now: stop at the next call.

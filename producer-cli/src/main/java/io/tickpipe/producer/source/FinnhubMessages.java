@@ -3,6 +3,7 @@ package io.tickpipe.producer.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickpipe.files.Symbols;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tickpipe.producer.source;
+package io.tickpipe.files;
 
 import java.util.LinkedHashSet;
 import java.util.List;
