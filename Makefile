@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status produce stream batch demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -110,6 +110,18 @@ STREAM_ARGS      ?=
 STREAM_JAVA_OPTS ?= -Xmx1g
 ## options of the backfill, e.g. BATCH_ARGS="--from 2026-03-02T14:30:00Z --to 2026-03-02T21:00:00Z --raw" (default: the whole trades topic)
 BATCH_ARGS       ?=
+## input of make analyze: kafka (the trades topic), archive (ARCHIVE_DIR), csv (ANALYZE_ARGS="--trades FILE") or bars (ANALYZE_ARGS="--bars FILE")
+SOURCE           ?= kafka
+## the Parquet archive make archive writes and make analyze SOURCE=archive reads
+ARCHIVE_DIR      ?= $(STACK_DIR)/archive
+## first UTC day (or instant) of make archive (default: today) and make analyze (default: all)
+FROM             ?=
+## last UTC day (inclusive; or an instant, exclusive) of make archive (default: FROM) and make analyze (default: all)
+TO               ?=
+## where make analyze writes its Parquet tables and report.html
+ANALYSIS_DIR     ?= $(STACK_DIR)/analysis
+## more options of make analyze, e.g. ANALYZE_ARGS="--intervals 1m,1h,1d --session-hours 09:30-16:00 --influx"
+ANALYZE_ARGS     ?=
 ## JVM options of the batch job's driver (local[*]: the executors too)
 BATCH_JAVA_OPTS  ?= -Xmx1g
 
@@ -133,9 +145,21 @@ STREAM_RUN = $(call SPARK_SUBMIT,spark-stream,$(STREAM_JAVA_OPTS)) --class io.ti
 stream: $(STREAM_JAR) ## run the streaming job against the local stack until Ctrl-C (SparkSubmit, SPARK_MASTER)
 	$(STREAM_RUN)
 
+BATCH_RUN = $(call SPARK_SUBMIT,spark-batch,$(BATCH_JAVA_OPTS)) --class io.tickpipe.batch.BatchJob $(BATCH_JAR)
+ARCHIVE_FROM = $(or $(FROM),$(shell date -u +%F))
+
 batch: $(BATCH_JAR) ## backfill the local stack's trades topic into InfluxDB `market` with the stream's transformations (BATCH_ARGS)
-	$(call SPARK_SUBMIT,spark-batch,$(BATCH_JAVA_OPTS)) --class io.tickpipe.batch.BatchJob $(BATCH_JAR) \
-	  $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) $(BATCH_ARGS)
+	$(BATCH_RUN) backfill $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) $(BATCH_ARGS)
+
+archive: $(BATCH_JAR) ## the decoded trades and quotes of the days FROM..TO (default: today) from the local stack into Parquet in ARCHIVE_DIR
+	$(BATCH_RUN) archive $(LOCAL_KAFKA) $(LOCAL_REGISTRY) --archive-dir '$(ARCHIVE_DIR)' \
+	  --from $(ARCHIVE_FROM) --to $(or $(TO),$(ARCHIVE_FROM))
+
+analyze: $(BATCH_JAR) ## bars, indicators, anomalies and statistics of SOURCE into Parquet tables and report.html in ANALYSIS_DIR
+	$(BATCH_RUN) analyze --source $(SOURCE) $(LOCAL_KAFKA) $(LOCAL_REGISTRY) $(LOCAL_INFLUX) \
+	  $(if $(filter archive,$(SOURCE)),--archive-dir '$(ARCHIVE_DIR)') $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) \
+	  --output-dir '$(ANALYSIS_DIR)' --report '$(ANALYSIS_DIR)/report.html' $(ANALYZE_ARGS)
+	@echo "report: $(ANALYSIS_DIR)/report.html (open it in a browser; it needs no network)"
 
 # ---- Docker Compose: the whole stack in containers (compose/docker-compose.yml) ----
 

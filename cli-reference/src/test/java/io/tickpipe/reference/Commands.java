@@ -1,13 +1,13 @@
 package io.tickpipe.reference;
 
-import io.tickpipe.batch.BatchOptions;
+import io.tickpipe.batch.BatchJob;
 import io.tickpipe.producer.TickpipeCli;
 import io.tickpipe.stream.StreamOptions;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** Every command a user runs, as the picocli models the programs themselves parse with. */
 final class Commands {
@@ -20,7 +20,7 @@ final class Commands {
         List<CommandSpec> commands = new ArrayList<>();
         leaves(TickpipeCli.commandLine(), commands);
         leaves(new CommandLine(new StreamOptions()), commands);
-        leaves(new CommandLine(new BatchOptions()), commands);
+        leaves(BatchJob.commandLine(), commands);
         return commands;
     }
 

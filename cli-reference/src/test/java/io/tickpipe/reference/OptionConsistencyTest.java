@@ -26,7 +26,9 @@ class OptionConsistencyTest {
      */
     private static final Map<String, String> MEANT = Map.of(
             "--raw", "the stream writes raw trades by default (live Grafana panels read them); a backfill"
-                    + " rewrites history only when asked");
+                    + " rewrites history only when asked",
+            "--intervals", "the same help; live bars default to seconds and minutes, history (analyze) to minutes and days",
+            "--source", "where the data comes from: produce reads live or replayed feeds, analyze reads history");
 
     @Test
     void everySharedOptionIsTheSameInEveryCommand() {
@@ -68,13 +70,15 @@ class OptionConsistencyTest {
                 takenBy.computeIfAbsent(option.longestName(), n -> new ArrayList<>()).add(command.qualifiedName(" "));
             }
         }
-        assertThat(takenBy.get("--bootstrap-servers")).contains("tickpipe produce", "spark-stream", "spark-batch");
-        assertThat(takenBy.get("--kafka-option")).contains("tickpipe produce", "spark-stream", "spark-batch");
-        assertThat(takenBy.get("--client-config")).contains("tickpipe produce", "spark-stream", "spark-batch");
-        assertThat(takenBy.get("--schema-registry")).contains("tickpipe produce", "spark-stream", "spark-batch");
-        assertThat(takenBy.get("--topic-prefix")).contains("tickpipe produce", "spark-stream", "spark-batch");
-        assertThat(takenBy.get("--influx-url")).contains("tickpipe watch", "spark-stream", "spark-batch");
-        assertThat(takenBy.get("--rsi-period")).contains("tickpipe watch", "spark-stream", "spark-batch");
+        List<String> kafkaUsers = List.of("tickpipe produce", "spark-stream", "spark-batch backfill", "spark-batch analyze");
+        assertThat(takenBy.get("--bootstrap-servers")).containsAll(kafkaUsers);
+        assertThat(takenBy.get("--kafka-option")).containsAll(kafkaUsers);
+        assertThat(takenBy.get("--client-config")).containsAll(kafkaUsers);
+        assertThat(takenBy.get("--schema-registry")).containsAll(kafkaUsers);
+        assertThat(takenBy.get("--topic-prefix")).containsAll(kafkaUsers);
+        assertThat(takenBy.get("--influx-url")).contains("tickpipe watch", "spark-stream", "spark-batch backfill", "spark-batch analyze");
+        assertThat(takenBy.get("--rsi-period")).contains("tickpipe watch", "spark-stream", "spark-batch backfill", "spark-batch analyze");
+        assertThat(takenBy.get("--from")).contains("spark-batch backfill", "spark-batch analyze");
         assertThat(takenBy.get("--config")).containsAll(Commands.all().stream().map(c -> c.qualifiedName(" ")).toList());
     }
 

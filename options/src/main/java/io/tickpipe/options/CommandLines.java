@@ -36,9 +36,21 @@ public final class CommandLines {
         if (!Files.isReadable(config)) {
             String hint = config.toString().contains("=") && !config.toString().contains("/")
                     ? " (it names a properties file of option defaults, not a KEY=VALUE setting)" : "";
-            throw new CommandLine.ParameterException(cli, ConfigFileOption.NAME + ": cannot read " + config + hint);
+            throw new CommandLine.ParameterException(named(cli, args), ConfigFileOption.NAME + ": cannot read " + config + hint);
         }
         cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()));
+    }
+
+    /** The (sub)command {@code args} name, so misuse shows its usage. */
+    private static CommandLine named(CommandLine cli, String... args) {
+        CommandLine current = cli;
+        for (String arg : args) {
+            CommandLine sub = current.getSubcommands().get(arg);
+            if (sub != null) {
+                current = sub;
+            }
+        }
+        return current;
     }
 
     private static Path configFile(String... args) {

@@ -1,12 +1,12 @@
 package io.tickpipe.batch;
 
 import com.influxdb.client.write.Point;
+import io.tickpipe.influx.InfluxPointWriter;
+import io.tickpipe.influx.InfluxPointWriters;
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
 import io.tickpipe.spark.decode.ConfluentAvroDecode;
 import io.tickpipe.spark.decode.UndecodableCounts;
-import io.tickpipe.influx.InfluxPointWriter;
-import io.tickpipe.influx.InfluxPointWriters;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ public final class Backfill {
     private Backfill() {
     }
 
-    public static Report run(SparkSession spark, BatchConfig config) {
-        Dataset<Row> rows = KafkaHistory.read(spark, config);
+    public static Report run(SparkSession spark, BackfillConfig config) {
+        Dataset<Row> rows = KafkaHistory.read(spark, config.kafka(), config.topics(), config.from(), config.to());
         // Each decoded set feeds several actions: read once, so they all see the same records (the
         // end of an open range is where the topics ended when the first action ran).
         Dataset<Row> trades = decoded(rows, config.kafka().tradesTopic(), Trade.getClassSchema(), config);
@@ -61,11 +61,11 @@ public final class Backfill {
         }
     }
 
-    private static Dataset<Row> decoded(Dataset<Row> rows, String topic, Schema reader, BatchConfig config) {
+    private static Dataset<Row> decoded(Dataset<Row> rows, String topic, Schema reader, BackfillConfig config) {
         return BatchPipeline.decode(rows, topic, reader, config.registryConfig()).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    private static void report(BatchConfig config, Report report) {
+    private static void report(BackfillConfig config, Report report) {
         String range = "[" + (config.from() == null ? "beginning" : config.from()) + ", "
                 + (config.to() == null ? "end" : config.to()) + ")";
         LOG.info("backfill of {} {}: {} trade records", config.kafka().tradesTopic(), range, report.tradeRecords());

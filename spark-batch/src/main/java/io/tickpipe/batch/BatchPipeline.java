@@ -25,7 +25,7 @@ public final class BatchPipeline {
     }
 
     /** Kafka rows to analytics events: the trades topic's records decoded, then analysed. */
-    public static Dataset<Row> backfill(Dataset<Row> kafkaRows, BatchConfig config) {
+    public static Dataset<Row> backfill(Dataset<Row> kafkaRows, BackfillConfig config) {
         return analytics(decode(kafkaRows, config.kafka().tradesTopic(), Trade.getClassSchema(), config.registryConfig()),
                 config.analytics());
     }

@@ -1,34 +1,36 @@
 package io.tickpipe.batch;
 
+import io.tickpipe.spark.job.KafkaSettings;
 import java.time.Instant;
+import java.util.List;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** The backfill's input: a batch read of its topics with Spark's Kafka source, bounded by record timestamps. */
-final class KafkaHistory {
+/** The batch commands' reads of Kafka: topics with Spark's Kafka source in a batch, bounded by record timestamps. */
+public final class KafkaHistory {
 
     private KafkaHistory() {
     }
 
     /**
-     * Records of {@link BatchConfig#topics()} from the first with a timestamp at or after {@code from}
-     * (or the beginning) up to, not including, the first at or after {@code to} (or the end as it is
-     * when the read is planned), in every partition. A {@code from} past a partition's last record
-     * reads nothing of it, rather than failing as Spark's default would.
+     * Records of {@code topics} from the first with a timestamp at or after {@code from} (or the
+     * beginning) up to, not including, the first at or after {@code to} (or the end as it is when
+     * the read is planned), in every partition. A {@code from} past a partition's last record reads
+     * nothing of it, rather than failing as Spark's default would.
      */
-    static Dataset<Row> read(SparkSession spark, BatchConfig config) {
+    public static Dataset<Row> read(SparkSession spark, KafkaSettings kafka, List<String> topics, Instant from, Instant to) {
         DataFrameReader reader = spark.read().format("kafka")
-                .options(config.kafka().sparkSourceOptions())
-                .option("subscribe", String.join(",", config.topics()));
-        reader = config.from() == null
+                .options(kafka.sparkSourceOptions())
+                .option("subscribe", String.join(",", topics));
+        reader = from == null
                 ? reader.option("startingOffsets", "earliest")
-                : reader.option("startingTimestamp", ceilMillis(config.from()))
+                : reader.option("startingTimestamp", ceilMillis(from))
                         .option("startingOffsetsByTimestampStrategy", "latest");
-        reader = config.to() == null
+        reader = to == null
                 ? reader.option("endingOffsets", "latest")
-                : reader.option("endingTimestamp", ceilMillis(config.to()));
+                : reader.option("endingTimestamp", ceilMillis(to));
         return reader.load();
     }
 

@@ -65,7 +65,7 @@ class BatchPipelineIT {
         Dataset<Row> rows = partition0.toDataset(LocalSpark.session()).union(partition1.toDataset(LocalSpark.session()))
                 .union(quotes.toDataset(LocalSpark.session()));
 
-        BatchConfig config = config("--schema-registry", registryUrl, "--topic-prefix", prefix,
+        BackfillConfig config = config("--schema-registry", registryUrl, "--topic-prefix", prefix,
                 "--intervals", "1s,1m", "--sma-period", String.valueOf(SMA));
         Dataset<Row> events = BatchPipeline.backfill(rows, config).cache();
         List<Row> bars = MarketAnalytics.bars(events).collectAsList();
@@ -133,10 +133,12 @@ class BatchPipelineIT {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
-    static BatchConfig config(String... args) {
+    static BackfillConfig config(String... args) {
         StringWriter err = new StringWriter();
-        BatchConfig config = BatchJob.parse(args, new PrintWriter(new StringWriter()), new PrintWriter(err)).config();
-        assertThat(config).as("options rejected: %s", err).isNotNull();
-        return config;
+        String[] command = java.util.stream.Stream.concat(java.util.stream.Stream.of("backfill"), java.util.stream.Stream.of(args))
+                .toArray(String[]::new);
+        Object config = BatchJob.parse(command, new PrintWriter(new StringWriter()), new PrintWriter(err)).config();
+        assertThat(config).as("options rejected: %s", err).isInstanceOf(BackfillConfig.class);
+        return (BackfillConfig) config;
     }
 }

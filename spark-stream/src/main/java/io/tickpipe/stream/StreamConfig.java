@@ -34,7 +34,7 @@ public record StreamConfig(
         }
         intervalMillis(o.trigger);
         return new StreamConfig(KafkaSettings.from(o.kafka, o.topics), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
-                o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics().watermark(o.watermark).build(), o.raw);
+                o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics(o.intervals).watermark(o.watermark).build(), o.raw);
     }
 
     public String tradesTopic() {

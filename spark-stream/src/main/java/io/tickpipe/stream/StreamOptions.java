@@ -6,6 +6,7 @@ import io.tickpipe.options.RegistryOptions;
 import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.spark.job.AnalyticsOptions;
 import io.tickpipe.spark.job.InfluxWriteOptions;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,10 @@ public final class StreamOptions {
     @Option(names = "--trigger", defaultValue = "1 second", paramLabel = "INTERVAL",
             description = "Micro-batch interval (default: ${DEFAULT-VALUE}).")
     String trigger;
+
+    @Option(names = "--intervals", defaultValue = "1s,1m", split = ",", paramLabel = "INTERVAL",
+            description = AnalyticsOptions.INTERVALS_HELP)
+    List<String> intervals;
 
     @Mixin
     AnalyticsOptions analytics;

@@ -6,6 +6,7 @@ import io.tickpipe.spark.checkpoint.QueryCheckpoint;
 import io.tickpipe.spark.testing.Eventually;
 import io.tickpipe.spark.testing.MarketCsv;
 import io.tickpipe.spark.testing.Producer;
+import io.tickpipe.spark.testing.SparkJobProcess;
 import io.tickpipe.spark.testing.StackFixture;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
@@ -53,7 +54,7 @@ class KillAndRestartIT {
         QueryCheckpoint analytics = new QueryCheckpoint(killedCheckpoints.resolve("checkpoints").resolve(StreamTopology.ANALYTICS));
         Path log = dir.resolve("job.log");
 
-        JobProcess job = JobProcess.start(log, killedArgs);
+        SparkJobProcess job = SparkJobProcess.start("spark-stream", StreamJob.class.getName(), log, killedArgs);
         try {
             produce(dir, killed, chunks.get(0));
             produce(dir, killed, chunks.get(1));
@@ -61,13 +62,13 @@ class KillAndRestartIT {
             job.kill9();
 
             produce(dir, killed, chunks.get(2));       // arrives while the job is down
-            job = JobProcess.start(log, killedArgs);
+            job = SparkJobProcess.start("spark-stream", StreamJob.class.getName(), log, killedArgs);
             produce(dir, killed, chunks.get(3));
             long before = analytics.lastCommitted().orElse(-1);
             awaitCommits(analytics, before + 1, job);
             job.kill9();                               // typically in the middle of the next batch
 
-            job = JobProcess.start(log, killedArgs);
+            job = SparkJobProcess.start("spark-stream", StreamJob.class.getName(), log, killedArgs);
             produce(dir, killed, chunks.get(4));
             produce(dir, killed, chunks.get(5));
             awaitSettled(stack, killed, killedCheckpoints, job);
@@ -78,7 +79,7 @@ class KillAndRestartIT {
         // The same topics read once, from the start, without interruption, into a database of its own.
         StackFixture reference = killed.withDatabase("reference");
         Path referenceCheckpoints = Files.createDirectories(dir.resolve("reference"));
-        try (JobProcess uninterrupted = JobProcess.start(dir.resolve("reference.log"),
+        try (SparkJobProcess uninterrupted = SparkJobProcess.start("spark-stream", StreamJob.class.getName(), dir.resolve("reference.log"),
                 reference.jobArgs(referenceCheckpoints, "--watermark", WATERMARK, "--sma-period", "5"))) {
             awaitSettled(stack, reference, referenceCheckpoints, uninterrupted);
         }
@@ -98,14 +99,14 @@ class KillAndRestartIT {
                 "--replay-file", chunk.trades.toString(), "--replay-file", chunk.quotes.toString()));
     }
 
-    private static void awaitCommits(QueryCheckpoint checkpoint, long batchId, JobProcess job) {
+    private static void awaitCommits(QueryCheckpoint checkpoint, long batchId, SparkJobProcess job) {
         Eventually.until(Duration.ofMinutes(2), () -> checkpoint.lastCommitted().orElse(-1) >= batchId || !job.isAlive(),
                 () -> "last committed batch " + checkpoint.lastCommitted());
         assertThat(job.isAlive()).as("job alive; log:%n%s", job.log()).isTrue();
     }
 
     /** Both queries have committed batches up to the topics' ends, and no batch (such as the one closing bars) follows for a while. */
-    private static void awaitSettled(LocalStack stack, StackFixture fixture, Path checkpoints, JobProcess job) {
+    private static void awaitSettled(LocalStack stack, StackFixture fixture, Path checkpoints, SparkJobProcess job) {
         QueryCheckpoint analytics = new QueryCheckpoint(checkpoints.resolve("checkpoints").resolve(StreamTopology.ANALYTICS));
         QueryCheckpoint ingest = new QueryCheckpoint(checkpoints.resolve("checkpoints").resolve(StreamTopology.INGEST));
         Map<TopicPartition, Long> tradeEnds = endOffsets(stack, fixture.tradesTopic());

@@ -3,6 +3,7 @@ package io.tickpipe.batch.archive;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.tickpipe.batch.KafkaHistory;
 import io.tickpipe.spark.decode.UndecodableCounts;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -111,12 +112,9 @@ public final class Archive {
      */
     public static Report run(SparkSession caller, ArchiveConfig config, PrintStream out) {
         SparkSession spark = writingMicros(caller);
-        Dataset<Row> kafkaRows = spark.read().format("kafka")
-                .options(config.kafka().sparkSourceOptions())
-                .option("subscribe", ArchiveTable.TRADES.topic(config.kafka()) + "," + ArchiveTable.QUOTES.topic(config.kafka()))
-                .option("startingOffsets", "earliest")
-                .option("endingOffsets", "latest")
-                .load();
+        // All the topics retain: replayed history has old event times under new record timestamps.
+        Dataset<Row> kafkaRows = KafkaHistory.read(spark, config.kafka(),
+                List.of(ArchiveTable.TRADES.topic(config.kafka()), ArchiveTable.QUOTES.topic(config.kafka())), null, null);
         // Read once: the counts and both tables' writes see the same records, and Kafka is read once.
         Dataset<Row> decoded = ArchiveRows.inRangeOrUndecodable(
                 ArchiveRows.decode(kafkaRows, config.kafka(), config.registryConfig()), config.start(), config.end())

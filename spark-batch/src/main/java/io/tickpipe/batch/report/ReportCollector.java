@@ -140,12 +140,12 @@ public final class ReportCollector {
     }
 
     /**
-     * Reject counts: the lines of the {@code rejects/} table ({@code file, reason}) per file and reason,
+     * Reject counts: the lines of the {@code rejects/} table ({@code source, reason}) per file and reason,
      * then the undecodable Kafka or archive records per topic and reason.
      */
     public static RejectedInput rejects(Dataset<Row> rejects, List<UndecodableCounts.Count> undecodable) {
         List<RejectedInput.Count> counts = new ArrayList<>();
-        for (Row r : rejects.groupBy("file", "reason").count().orderBy("file", "reason").collectAsList()) {
+        for (Row r : rejects.groupBy("source", "reason").count().orderBy("source", "reason").collectAsList()) {
             counts.add(new RejectedInput.Count(r.getString(0), r.getString(1), r.getLong(2)));
         }
         for (UndecodableCounts.Count c : undecodable) {

@@ -163,7 +163,7 @@ class ReportCollectorTest {
                 .add("correlation", DataTypes.DoubleType).add("observations", DataTypes.LongType);
         Dataset<Row> correlation = spark.createDataFrame(List.of(RowFactory.create("AAPL", "MSFT", 0.62, 250L),
                 RowFactory.create("AAPL", "AAPL", 1.0, 251L), RowFactory.create("MSFT", "MSFT", 1.0, 251L)), pairs);
-        StructType rejectSchema = new StructType().add("file", DataTypes.StringType).add("line", DataTypes.LongType)
+        StructType rejectSchema = new StructType().add("source", DataTypes.StringType).add("line", DataTypes.LongType)
                 .add("reason", DataTypes.StringType);
         Dataset<Row> rejects = spark.createDataFrame(List.of(RowFactory.create("/d/a.csv", 3L, "price is not a number"),
                 RowFactory.create("/d/a.csv", 9L, "price is not a number"), RowFactory.create("/d/b.csv", 1L, "no time"),

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
  */
 public final class AnalyticsOptions {
 
-    @Option(names = "--intervals", defaultValue = "1s,1m", split = ",", paramLabel = "INTERVAL",
-            description = "Bar intervals, e.g. 1s,1m,5m (default: ${DEFAULT-VALUE}).")
-    List<String> intervals;
+    /** The help of each command's {@code --intervals}; the default differs, live or history. */
+    public static final String INTERVALS_HELP = "Bar intervals, e.g. 1s,1m,5m,1h,1d; 1d bars are calendar days of the"
+            + " session zone (default: ${DEFAULT-VALUE}).";
 
     @Option(names = "--sma-period", defaultValue = "20", description = "Bars in the simple moving average (default: ${DEFAULT-VALUE}).")
     int smaPeriod;
@@ -48,8 +48,8 @@ public final class AnalyticsOptions {
             description = "Robust z-score from which a bar is an anomaly (default: ${DEFAULT-VALUE}).")
     double anomalyThreshold;
 
-    /** A builder holding these settings, for a job to add its own (the stream's watermark). */
-    public AnalyticsConfig.Builder analytics() {
+    /** A builder holding these settings and {@code intervals}, for a job to add its own (the stream's watermark). */
+    public AnalyticsConfig.Builder analytics(List<String> intervals) {
         return AnalyticsConfig.builder()
                 .intervals(intervals.toArray(String[]::new))
                 .smaPeriod(smaPeriod)

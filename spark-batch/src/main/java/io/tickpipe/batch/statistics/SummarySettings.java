@@ -1,4 +1,4 @@
-package io.tickpipe.batch.analysis;
+package io.tickpipe.batch.statistics;
 
 import io.tickpipe.spark.analytics.BarInterval;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package io.tickpipe.batch.analysis;
+package io.tickpipe.batch.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

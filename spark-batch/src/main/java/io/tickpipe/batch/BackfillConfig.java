@@ -1,7 +1,7 @@
 package io.tickpipe.batch;
 
-import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.influx.InfluxConfig;
+import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.spark.job.KafkaSettings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a backfill needs, resolved from {@link BatchOptions}: the range is of Kafka record
+ * What a backfill needs, resolved from {@link BackfillOptions}: the range is of Kafka record
  * timestamps, {@code from} inclusive and {@code to} exclusive, either open (null).
  */
-public record BatchConfig(
+public record BackfillConfig(
         KafkaSettings kafka,
         Map<String, String> registryConfig,
         InfluxConfig influx,
@@ -21,19 +21,19 @@ public record BatchConfig(
         Instant to,
         boolean raw) {
 
-    public BatchConfig {
+    public BackfillConfig {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
         }
     }
 
-    public static BatchConfig from(BatchOptions o) {
+    public static BackfillConfig from(BackfillOptions o) {
         return from(o, System.getenv());
     }
 
-    static BatchConfig from(BatchOptions o, Map<String, String> env) {
-        return new BatchConfig(KafkaSettings.from(o.kafka, o.topics), o.registry.registryConfig(), o.influx.influx(env),
-                o.analytics.analytics().build(), o.from, o.to, o.raw);
+    static BackfillConfig from(BackfillOptions o, Map<String, String> env) {
+        return new BackfillConfig(KafkaSettings.from(o.kafka, o.topics), o.registry.registryConfig(), o.influx.influx(env),
+                o.analytics.analytics(o.intervals).build(), o.range.from(), o.range.to(), o.raw);
     }
 
     /** The trades topic, and the quotes topic when raw points are wanted. */

@@ -1,4 +1,4 @@
-package io.tickpipe.stream;
+package io.tickpipe.spark.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,52 +11,59 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The job's jar run in its own JVM the way `make stream` runs it (SparkSubmit from the
- * Maven-resolved Spark classpath, the jar as the application), so a test can kill -9 it.
+ * A Spark job's jar run in its own JVM the way {@code make stream} runs it (SparkSubmit from the
+ * Maven-resolved Spark classpath the job module wrote, the jar as the application), so a test can
+ * kill -9 it, or run one job beside another in its own process.
  */
-final class JobProcess implements AutoCloseable {
+public final class SparkJobProcess implements AutoCloseable {
 
-    private static final Path TARGET = Path.of("target");
+    /** The root of the repository, seen from a module's directory (the tests' working directory). */
+    private static final Path ROOT = Path.of("..");
 
     private final Process process;
     private final Path log;
 
-    private JobProcess(Process process, Path log) {
+    private SparkJobProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
-    static JobProcess start(Path log, String... jobArgs) {
-        Path jar = TARGET.resolve("spark-stream.jar");
-        assertThat(jar).as("the job's jar (mvn package)").isRegularFile();
+    /**
+     * Starts {@code mainClass} of the jar of module {@code module} (e.g. {@code spark-stream}) with
+     * {@code jobArgs}, its output appended to {@code log}.
+     */
+    public static SparkJobProcess start(String module, String mainClass, Path log, String... jobArgs) {
+        Path target = ROOT.resolve(module).resolve("target");
+        Path jar = target.resolve(module + ".jar");
+        assertThat(jar).as("the job's jar (mvn package of %s)", module).isRegularFile();
         try {
-            List<String> command = new ArrayList<>(List.of("java", "@" + Path.of("..", "jvm", "java17.args"), "-Xmx768m",
-                    "-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath(),
-                    "-cp", Files.readString(TARGET.resolve("spark.classpath")).trim(),
+            List<String> command = new ArrayList<>(List.of("java", "@" + ROOT.resolve("jvm").resolve("java17.args"), "-Xmx768m",
+                    "-Dlog4j2.configurationFile=" + ROOT.resolve("spark-stream/conf/log4j2.properties").toAbsolutePath(),
+                    "-cp", Files.readString(target.resolve("spark.classpath")).trim(),
                     "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
                     "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=2",
-                    "--class", StreamJob.class.getName(), jar.toString()));
+                    "--class", mainClass, jar.toString()));
             command.addAll(List.of(jobArgs));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-            return new JobProcess(builder.start(), log);
+            return new SparkJobProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no checkpoint clean-up. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed job exited").isTrue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -64,6 +71,7 @@ final class JobProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, then SIGKILL if the job has not ended within 30 s. */
     @Override
     public void close() {
         process.destroy();

@@ -6,7 +6,8 @@ import io.tickpipe.options.RegistryOptions;
 import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.spark.job.AnalyticsOptions;
 import io.tickpipe.spark.job.InfluxWriteOptions;
-import java.time.Instant;
+import io.tickpipe.spark.job.JobCommandLine;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,11 +17,12 @@ import picocli.CommandLine.Option;
  * (the range to read, raw points). Every option can also come from a properties file
  * ({@code --config FILE}); the command line wins. Secrets are never options.
  */
-@Command(name = "spark-batch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Backfill: the trades topic (all of it, or the records of a time range) through the streaming",
-                "job's transformations into the same InfluxDB points (bars, indicators, anomalies), every bar final.",
-                "Undecodable records are counted in `pipeline` (stream=batch), not sent to <topic>.dlq again."})
-public final class BatchOptions {
+@Command(name = "backfill", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The trades topic (all of it, or the records of a time range) through the streaming job's",
+                "transformations into the same InfluxDB points (bars, indicators, anomalies), every bar final.",
+                "Undecodable records are counted in `pipeline` (stream=batch), not sent to <topic>.dlq again.",
+                "--from/--to bound the Kafka records' timestamps."})
+public final class BackfillOptions implements JobCommandLine.JobOptions<BackfillConfig> {
 
     @Mixin
     ConfigFileOption config;
@@ -31,14 +33,8 @@ public final class BatchOptions {
     @Mixin
     TopicPrefixOption topics;
 
-    @Option(names = "--from", paramLabel = "INSTANT",
-            description = "Read records with a Kafka timestamp at or after this ISO-8601 instant, e.g."
-                    + " 2026-03-02T14:30:00Z (default: the topics' beginning).")
-    Instant from;
-
-    @Option(names = "--to", paramLabel = "INSTANT",
-            description = "Read records with a Kafka timestamp before this instant (default: the topics' end now).")
-    Instant to;
+    @Mixin
+    TimeRangeOptions range;
 
     @Mixin
     RegistryOptions registry;
@@ -46,10 +42,19 @@ public final class BatchOptions {
     @Mixin
     InfluxWriteOptions influx;
 
+    @Option(names = "--intervals", defaultValue = "1s,1m", split = ",", paramLabel = "INTERVAL",
+            description = AnalyticsOptions.INTERVALS_HELP)
+    List<String> intervals;
+
     @Mixin
     AnalyticsOptions analytics;
 
     @Option(names = "--raw", defaultValue = "false", arity = "0..1", paramLabel = "true|false",
             description = "Also write every trade and quote of the range to `trades` and `quotes` (default: ${DEFAULT-VALUE}).")
     boolean raw;
+
+    @Override
+    public BackfillConfig resolve() {
+        return BackfillConfig.from(this);
+    }
 }

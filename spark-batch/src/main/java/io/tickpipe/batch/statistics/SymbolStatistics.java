@@ -1,4 +1,4 @@
-package io.tickpipe.batch.analysis;
+package io.tickpipe.batch.statistics;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
@@ -34,7 +34,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Per-symbol statistics over the analysed range at the summary interval: the {@code summary} table.
- * The definitions are in the {@linkplain io.tickpipe.batch.analysis package description}.
+ * The definitions are in the {@linkplain io.tickpipe.batch.statistics package description}.
  *
  * <p>The bars are shuffled once, by symbol: the window functions (previous close, running peak) and
  * the per-symbol aggregation share that partitioning. The anomalies are counted per symbol on their

@@ -1,8 +1,8 @@
 /**
  * Per-symbol statistics and the return correlation matrix of historical bars, as pure Spark
  * functions of the bars and anomalies {@code MarketAnalytics} gives: {@link
- * io.tickpipe.batch.analysis.SymbolStatistics#summary} (the {@code summary} table) and {@link
- * io.tickpipe.batch.analysis.ReturnCorrelation#matrix} (the {@code correlation} table).
+ * io.tickpipe.batch.statistics.SymbolStatistics#summary} (the {@code summary} table) and {@link
+ * io.tickpipe.batch.statistics.ReturnCorrelation#matrix} (the {@code correlation} table).
  *
  * <h2>Definitions</h2>
  * Over a symbol's bars of the summary interval ({@code 1d} by default), in time order:
@@ -50,4 +50,4 @@
  * <p>Opens and closes must be positive numbers: a bar with another one fails the job with a message
  * naming it.
  */
-package io.tickpipe.batch.analysis;
+package io.tickpipe.batch.statistics;

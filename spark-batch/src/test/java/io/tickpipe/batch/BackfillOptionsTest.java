@@ -10,23 +10,29 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class BatchJobOptionsTest {
+class BackfillOptionsTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private JobCommandLine.Launch<BatchConfig> parse(String... args) {
-        return BatchJob.parse(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    private JobCommandLine.Launch<BackfillConfig> parse(String... args) {
+        List<String> command = new ArrayList<>(List.of("backfill"));
+        command.addAll(List.of(args));
+        JobCommandLine.Launch<Object> launch = BatchJob.parse(command.toArray(String[]::new), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new JobCommandLine.Launch<>((BackfillConfig) launch.config(), launch.exitCode());
     }
 
     @Test
     void defaultsBackfillTheWholeTradesTopicOfTheLocalStackWithTheStreamsAnalytics() {
-        BatchConfig config = parse().config();
+        BackfillConfig config = parse().config();
         assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.topics()).containsExactly("market.trades");
         assertThat(config.from()).isNull();
@@ -40,7 +46,7 @@ class BatchJobOptionsTest {
 
     @Test
     void aRangeOfKafkaTimestampsAndRawPoints() {
-        BatchConfig config = parse("--from", "2026-03-02T14:30:00Z", "--to", "2026-03-02T15:00:00.5Z", "--raw").config();
+        BackfillConfig config = parse("--from", "2026-03-02T14:30:00Z", "--to", "2026-03-02T15:00:00.5Z", "--raw").config();
         assertThat(config.from()).isEqualTo(Instant.parse("2026-03-02T14:30:00Z"));
         assertThat(config.to()).isEqualTo(Instant.parse("2026-03-02T15:00:00.5Z"));
         assertThat(config.topics()).containsExactly("market.trades", "market.quotes");
@@ -55,7 +61,7 @@ class BatchJobOptionsTest {
                 "intervals=1s,5m",
                 "from=2026-03-02T14:30:00Z",
                 "registry-credentials-file=" + credentials));
-        BatchConfig config = parse("--config", file.toString(), "-X", "security.protocol=SSL", "--intervals", "1m").config();
+        BackfillConfig config = parse("--config", file.toString(), "-X", "security.protocol=SSL", "--intervals", "1m").config();
         assertThat(config.topics()).containsExactly("lab.trades");
         assertThat(config.influx().database()).isEqualTo("history");
         assertThat(config.analytics().intervals()).extracting(i -> i.label()).containsExactly("1m");
@@ -67,7 +73,7 @@ class BatchJobOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--from yesterday                                         | Invalid value for option '--from'",
+        "--from yesterday                                         | 'yesterday' is not a date or an instant",
         "--from 2026-03-02T15:00:00Z --to 2026-03-02T14:00:00Z    | --from 2026-03-02T15:00:00Z must be before --to 2026-03-02T14:00:00Z",
         "--from 2026-03-02T15:00:00Z --to 2026-03-02T15:00:00Z    | must be before",
         "--intervals 7x                                           | 7x",
@@ -78,18 +84,44 @@ class BatchJobOptionsTest {
         "--config /no/such/file                                   | --config: cannot read /no/such/file",
     })
     void misuseSaysWhatIsWrongShowsTheUsageAndExits2(String args, String message) {
-        JobCommandLine.Launch<BatchConfig> launch = parse(args.trim().split(" +"));
+        JobCommandLine.Launch<BackfillConfig> launch = parse(args.trim().split(" +"));
         assertThat(launch.config()).isNull();
         assertThat(launch.exitCode()).isEqualTo(2);
-        assertThat(err.toString()).contains(message).contains("Usage: spark-batch");
+        assertThat(err.toString()).contains(message).contains("Usage: spark-batch backfill");
     }
 
     @Test
     void helpNamesTheRangeAndWhereSecretsComeFrom() {
-        JobCommandLine.Launch<BatchConfig> launch = parse("--help");
+        JobCommandLine.Launch<BackfillConfig> launch = parse("--help");
         assertThat(launch.exitCode()).isZero();
         assertThat(out.toString()).contains("--from", "--to", "--bootstrap-servers", "--influx-token-file", "INFLUX_TOKEN");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void datesAreWholeUtcDaysBothIncluded() {
+        BackfillConfig config = parse("--from", "2026-03-02", "--to", "2026-03-03").config();
+        assertThat(config.from()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+        assertThat(config.to()).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
+        assertThat(parse("--from", "2026-03-02", "--to", "2026-03-02").config().to()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+    }
+
+    @Test
+    void optionsWithoutACommandStillMeanBackfillAndSaySo() {
+        JobCommandLine.Launch<Object> launch = BatchJob.parse(new String[] {"--from", "2026-03-02T14:30:00Z", "--raw"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(launch.config()).isInstanceOfSatisfying(BackfillConfig.class, config -> {
+            assertThat(config.from()).isEqualTo(Instant.parse("2026-03-02T14:30:00Z"));
+            assertThat(config.raw()).isTrue();
+        });
+        assertThat(err.toString()).contains("warning: spark-batch without a command is deprecated; use spark-batch backfill");
+    }
+
+    @Test
+    void noCommandAtAllIsMisuse() {
+        JobCommandLine.Launch<Object> launch = BatchJob.parse(new String[0], new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(launch.exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("a command is required").contains("backfill").contains("analyze");
     }
 
     @Test

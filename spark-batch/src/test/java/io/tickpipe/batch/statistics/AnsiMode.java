@@ -1,4 +1,4 @@
-package io.tickpipe.batch.analysis;
+package io.tickpipe.batch.statistics;
 
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package io.tickpipe.batch.analysis;
+package io.tickpipe.batch.statistics;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,7 +1,7 @@
-package io.tickpipe.batch.analysis;
+package io.tickpipe.batch.statistics;
 
-import static io.tickpipe.batch.analysis.RowAssertions.assertClose;
-import static io.tickpipe.batch.analysis.RowAssertions.assertRow;
+import static io.tickpipe.batch.statistics.RowAssertions.assertClose;
+import static io.tickpipe.batch.statistics.RowAssertions.assertRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
