@@ -3,8 +3,8 @@ package io.tickpipe.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickpipe.stack.TestStack;
 import io.tickpipe.common.schema.CompatibilityLevel;
+import io.tickpipe.stack.TestStack;
 import io.tickpipe.wire.registry.IncompatibleSchemaException;
 import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;

@@ -1,8 +1,8 @@
 package io.tickpipe.bench;
 
-import io.tickpipe.spark.checkpoint.QueryCheckpoint;
 import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.influx.InfluxQl;
+import io.tickpipe.spark.checkpoint.QueryCheckpoint;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.StackPorts;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.tickpipe.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.market.Trade;
 import io.tickpipe.stack.TestStack;
-import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import java.io.IOException;

@@ -3,13 +3,13 @@ package io.tickpipe.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.market.Trade;
 import io.tickpipe.stack.TestStack;
 import io.tickpipe.wire.RecordPosition;
 import io.tickpipe.wire.WireFormat;
 import io.tickpipe.wire.kafka.KafkaAvroDeserializer;
 import io.tickpipe.wire.kafka.KafkaAvroSerializer;
-import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.wire.registry.IncompatibleSchemaException;
 import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;

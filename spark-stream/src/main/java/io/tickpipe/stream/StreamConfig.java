@@ -1,7 +1,7 @@
 package io.tickpipe.stream;
 
-import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.influx.InfluxConfig;
+import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.spark.job.KafkaSettings;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.tickpipe.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.market.Trade;
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.schemas.SchemaHistory;
@@ -11,7 +12,6 @@ import io.tickpipe.spark.testing.StackFixture;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
 import io.tickpipe.wire.kafka.KafkaAvroSerializer;
-import io.tickpipe.common.schema.CompatibilityLevel;
 import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import io.tickpipe.wire.testing.KafkaIo;

@@ -3,8 +3,8 @@ package io.tickpipe.common.schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility;
 
 /**
  * The registry's compatibility levels, and the same rule evaluated locally with Avro's own

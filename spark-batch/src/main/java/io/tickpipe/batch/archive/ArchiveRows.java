@@ -1,7 +1,7 @@
 package io.tickpipe.batch.archive;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;

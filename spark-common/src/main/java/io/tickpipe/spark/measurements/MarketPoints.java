@@ -2,11 +2,11 @@ package io.tickpipe.spark.measurements;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
-import java.sql.Timestamp;
-import java.time.Instant;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.spark.analytics.MarketAnalytics;
 import io.tickpipe.spark.influx.PointMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
 

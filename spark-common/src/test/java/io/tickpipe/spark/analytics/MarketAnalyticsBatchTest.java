@@ -2,7 +2,6 @@ package io.tickpipe.spark.analytics;
 
 import static io.tickpipe.spark.analytics.ReferenceAnalytics.only;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.within;
 
 import io.tickpipe.spark.testing.LocalSpark;
