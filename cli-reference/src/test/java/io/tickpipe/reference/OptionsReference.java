@@ -23,7 +23,7 @@ final class OptionsReference {
         for (CommandSpec command : commands) {
             md.append("\n### `").append(command.qualifiedName(" ")).append("`\n\n");
             for (String line : command.usageMessage().description()) {
-                md.append(line).append("\n");
+                md.append(cell(line)).append("\n");
             }
             md.append("\n| option | value | meaning |\n|---|---|---|\n");
             List<String> deprecated = new ArrayList<>();
@@ -34,7 +34,7 @@ final class OptionsReference {
                     continue;
                 }
                 md.append("| `").append(String.join("`, `", option.names())).append("` | ")
-                        .append(option.arity().max() == 0 ? "" : "`" + option.paramLabel() + "`").append(" | ")
+                        .append(option.arity().max() == 0 ? "" : "`" + option.paramLabel().replace("|", "\\|") + "`").append(" | ")
                         .append(cell(help)).append(" |\n");
             }
             if (!deprecated.isEmpty()) {

@@ -22,23 +22,23 @@ public final class InfluxOptions {
                     + " Default: v2 when an org, bucket or token is configured, else v1.")
     String api;
 
-    @Option(names = "--influx-db", defaultValue = InfluxConfig.DEFAULT_DATABASE,
+    @Option(names = "--influx-db", defaultValue = InfluxConfig.DEFAULT_DATABASE, paramLabel = "DB",
             description = "Database (v1; InfluxQL queries on every version) (default: ${DEFAULT-VALUE}).")
     String database;
 
     @Option(names = "--influx-retention-policy", paramLabel = "RP", description = "Retention policy (v1).")
     String retentionPolicy;
 
-    @Option(names = "--influx-user", description = "User (v1); the password comes from INFLUX_PASSWORD or --influx-password-file.")
+    @Option(names = "--influx-user", paramLabel = "USER", description = "User (v1); the password comes from INFLUX_PASSWORD or --influx-password-file.")
     String user;
 
     @Option(names = "--influx-password-file", paramLabel = "FILE", description = "File holding the InfluxDB password (v1).")
     Path passwordFile;
 
-    @Option(names = "--influx-org", description = "Organisation (v2).")
+    @Option(names = "--influx-org", paramLabel = "ORG", description = "Organisation (v2).")
     String org;
 
-    @Option(names = "--influx-bucket", description = "Bucket (v2; InfluxDB 1.8: database/retention-policy).")
+    @Option(names = "--influx-bucket", paramLabel = "BUCKET", description = "Bucket (v2; InfluxDB 1.8: database/retention-policy).")
     String bucket;
 
     @Option(names = "--influx-token-file", paramLabel = "FILE", description = "File holding the API token (v2); or set INFLUX_TOKEN.")

@@ -79,7 +79,7 @@ final class ProduceCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Limit limit;
 
-    @Option(names = "--source", defaultValue = "sim", description = "Where events come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--source", defaultValue = "sim", paramLabel = "SOURCE", description = "Where events come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Source source;
 
     @Option(names = "--rate", defaultValue = "1000", paramLabel = "EVENTS_PER_SECOND",
@@ -105,7 +105,7 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "replay: stop at the first bad line instead of reporting and skipping it.")
     boolean strict;
 
-    @Option(names = "--seed", description = "Seed of the simulation; the same seed, symbols, --start-time and --rate give the same events (default: random, printed).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulation; the same seed, symbols, --start-time and --rate give the same events (default: random, printed).")
     Long seed;
 
     @Option(names = "--start-time", paramLabel = "INSTANT", converter = OptionConverters.InstantConverter.class,
@@ -115,7 +115,7 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     TopicPrefixOption topicPrefix;
 
-    @Option(names = "--connect-timeout", defaultValue = "30s", converter = OptionConverters.DurationConverter.class,
+    @Option(names = "--connect-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = OptionConverters.DurationConverter.class,
             description = "How long to keep trying to reach Kafka at start (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 

@@ -110,7 +110,7 @@ final class SchemasCommand extends CommandGroup {
         @Parameters(paramLabel = "FILE.avsc", description = "The candidate schema.")
         Path file;
 
-        @Option(names = "--subject", description = "Subject to check against (default: the market subject of the record).")
+        @Option(names = "--subject", paramLabel = "SUBJECT", description = "Subject to check against (default: the market subject of the record).")
         String subject;
 
         @Override

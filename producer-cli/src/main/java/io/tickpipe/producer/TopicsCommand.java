@@ -53,10 +53,10 @@ final class TopicsCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create the topics; ones that exist already are left as they are.")
     static final class Create extends Target implements Callable<Integer> {
-        @Option(names = "--partitions", defaultValue = "6", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
         int partitions;
 
-        @Option(names = "--replication-factor", defaultValue = "1", description = "Replicas per partition (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N", description = "Replicas per partition (default: ${DEFAULT-VALUE}).")
         short replicationFactor;
 
         @Option(names = "--topic-config", paramLabel = "KEY=VALUE",

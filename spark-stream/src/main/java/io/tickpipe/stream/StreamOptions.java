@@ -32,7 +32,7 @@ public final class StreamOptions {
     @Mixin
     TopicPrefixOption topics;
 
-    @Option(names = "--starting-offsets", defaultValue = "earliest",
+    @Option(names = "--starting-offsets", defaultValue = "earliest", paramLabel = "earliest|latest",
             description = "Where a query without a checkpoint starts: earliest or latest (default: ${DEFAULT-VALUE}).")
     String startingOffsets;
 

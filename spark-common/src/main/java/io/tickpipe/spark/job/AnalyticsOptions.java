@@ -18,10 +18,10 @@ public final class AnalyticsOptions {
     public static final String INTERVALS_HELP = "Bar intervals, e.g. 1s,1m,5m,1h,1d; 1d bars are calendar days of the"
             + " session zone (default: ${DEFAULT-VALUE}).";
 
-    @Option(names = "--sma-period", defaultValue = "20", description = "Bars in the simple moving average (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sma-period", defaultValue = "20", paramLabel = "N", description = "Bars in the simple moving average (default: ${DEFAULT-VALUE}).")
     int smaPeriod;
 
-    @Option(names = "--ema-period", defaultValue = "20", description = "Bars in the exponential moving average (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ema-period", defaultValue = "20", paramLabel = "N", description = "Bars in the exponential moving average (default: ${DEFAULT-VALUE}).")
     int emaPeriod;
 
     @Mixin
