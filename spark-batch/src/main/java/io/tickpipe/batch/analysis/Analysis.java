@@ -68,11 +68,12 @@ public final class Analysis {
         }
         Dataset<Row> events = (input.trades() != null ? MarketAnalytics.analyze(input.trades(), analytics)
                 : MarketAnalytics.analyzeBars(input.bars(), analytics)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> summary = null;
         try {
             Dataset<Row> bars = MarketAnalytics.bars(events).drop("final");
             Dataset<Row> indicators = MarketAnalytics.indicators(events);
             Dataset<Row> anomalies = MarketAnalytics.anomalies(events);
-            Dataset<Row> summary = SymbolStatistics.summary(bars, anomalies, config.summary()).persist();
+            summary = SymbolStatistics.summary(bars, anomalies, config.summary()).persist();
             Dataset<Row> correlation = ReturnCorrelation.matrix(SymbolStatistics.summaryIntervalBars(bars, config.summary()));
             if (config.outputDir() != null) {
                 AnalysisTables.write(config.outputDir(), bars, AnalysisTables.namedAfterPeriods(indicators, analytics),
@@ -95,6 +96,9 @@ public final class Analysis {
             return 0;
         } finally {
             events.unpersist();
+            if (summary != null) {
+                summary.unpersist();
+            }
         }
     }
 
