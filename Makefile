@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -160,6 +160,33 @@ analyze: $(BATCH_JAR) ## bars, indicators, anomalies and statistics of SOURCE in
 	  $(if $(filter archive,$(SOURCE)),--archive-dir '$(ARCHIVE_DIR)') $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) \
 	  --output-dir '$(ANALYSIS_DIR)' --report '$(ANALYSIS_DIR)/report.html' $(ANALYZE_ARGS)
 	@echo "report: $(ANALYSIS_DIR)/report.html (open it in a browser; it needs no network)"
+
+# ---- the cluster: 3 Kafka nodes (KRaft quorum), registry, InfluxDB, Spark master + 2 workers ----
+
+## where make cluster-up keeps the cluster's data, logs and pid files
+CLUSTER_DIR           ?= $(CURDIR)/.cluster
+## the Spark master's port of the cluster (its UI: 8080)
+SPARK_MASTER_PORT     ?= 7077
+## cores and memory each of the cluster's two Spark workers offers its executors
+SPARK_WORKER_CORES    ?= 2
+SPARK_WORKER_MEMORY   ?= 1g
+export SPARK_MASTER_PORT SPARK_WORKER_CORES SPARK_WORKER_MEMORY
+
+CLUSTER       = STACK_DIR='$(CLUSTER_DIR)' STACK_TOPOLOGY=cluster TICKPIPE_ROOT='$(CURDIR)' $(STACK)
+CLUSTER_KAFKA = --bootstrap-servers 127.0.0.1:$(KAFKA_PORT),127.0.0.1:$(shell echo $$(($(KAFKA_PORT) + 2))),127.0.0.1:$(shell echo $$(($(KAFKA_PORT) + 4)))
+
+cluster-up: $(STACK_JAR) $(STREAM_JAR) $(CLI_JAR) ## start the cluster in CLUSTER_DIR (ports: the stack's, Kafka nodes on KAFKA_PORT+2, +4, Spark master on SPARK_MASTER_PORT), topics replicated 3 times
+	scripts/install-system-deps.sh stack
+	$(CLUSTER) up
+	$(TICKPIPE) topics create $(CLUSTER_KAFKA) --replication-factor 3 --topic-config min.insync.replicas=2
+	$(SCHEMAS_REGISTER)
+	@echo "then: make stream SPARK_MASTER=spark://127.0.0.1:$(SPARK_MASTER_PORT) (and make produce, make analyze, ...)"
+
+cluster-down: $(STACK_JAR) ## stop the cluster; its data stays in CLUSTER_DIR
+	$(CLUSTER) down
+
+cluster-status: $(STACK_JAR) ## show which of the cluster's servers run and where; fails unless all answer
+	$(CLUSTER) status
 
 # ---- Docker Compose: the whole stack in containers (compose/docker-compose.yml) ----
 

@@ -10,26 +10,67 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Apache Kafka in KRaft mode: one JVM that is both broker and controller. */
+/**
+ * Apache Kafka in KRaft mode: one JVM that is both broker and controller. Alone it is the whole
+ * cluster; in a quorum ({@link #quorum}) each of several nodes is a broker and a voting controller,
+ * and Kafka's internal topics are replicated to all of them.
+ */
 final class KafkaServer implements Server {
 
     /** Logged once the broker is unfenced and serves clients (its port opens earlier than that). */
     private static final String STARTED_MESSAGE = "Kafka Server started";
     private static final long FORMAT_TIMEOUT_SECONDS = 120;
 
+    private final String name;
     private final Path directory;
+    private final int nodeId;
     private final int port;
     private final int controllerPort;
+    private final String voters;
+    private final int replicas;
+    /** A quorum's nodes must be formatted with one cluster id: it is kept here, shared by all. */
+    private final Path clusterIdFile;
 
-    KafkaServer(Path directory, int port, int controllerPort) {
+    private KafkaServer(String name, Path directory, int nodeId, int port, int controllerPort, String voters,
+                        int replicas, Path clusterIdFile) {
+        this.name = name;
         this.directory = directory;
+        this.nodeId = nodeId;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.voters = voters;
+        this.replicas = replicas;
+        this.clusterIdFile = clusterIdFile;
+    }
+
+    /** The single-node cluster of the local stack. */
+    KafkaServer(Path directory, int port, int controllerPort) {
+        this("kafka", directory, 1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1,
+                directory.resolve("cluster.id"));
+    }
+
+    /**
+     * Nodes {@code kafka-1 .. kafka-N} under {@code parent}, node i on {@code ports[i]} with its
+     * controller on {@code controllerPorts[i]}: a quorum of N controllers, internal topics replicated
+     * N times with at least N - 1 in sync.
+     */
+    static List<KafkaServer> quorum(Path parent, List<Integer> ports, List<Integer> controllerPorts) {
+        StringBuilder voters = new StringBuilder();
+        for (int i = 0; i < ports.size(); i++) {
+            voters.append(i == 0 ? "" : ",").append(i + 1).append("@127.0.0.1:").append(controllerPorts.get(i));
+        }
+        List<KafkaServer> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            String name = "kafka-" + (i + 1);
+            nodes.add(new KafkaServer(name, parent.resolve(name), i + 1, ports.get(i), controllerPorts.get(i),
+                    voters.toString(), ports.size(), parent.resolve("kafka-cluster.id")));
+        }
+        return nodes;
     }
 
     @Override
     public String name() {
-        return "kafka";
+        return name;
     }
 
     @Override
@@ -73,10 +114,11 @@ final class KafkaServer implements Server {
     }
 
     private String serverProperties() {
+        String minInSync = Integer.toString(Math.max(1, replicas - 1));
         return String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + voters,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -84,12 +126,15 @@ final class KafkaServer implements Server {
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + logDir(),
                 "num.partitions=1",
-                // A single broker can only hold one replica of Kafka's internal topics.
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                // Internal topics on every node (a single broker can only hold one replica); with
+                // several, one node may be down and the others still take writes.
+                "offsets.topic.replication.factor=" + replicas,
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minInSync,
                 // Consumer groups in tests should not wait 3 s for more members that never come.
                 "group.initial.rebalance.delay.ms=0",
                 "");
@@ -100,7 +145,7 @@ final class KafkaServer implements Server {
         Path output = directory.resolve("format.log");
         Process format = new ProcessBuilder(Jvm.executable(), "@" + classpathArgFile(),
                 "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "--cluster-id", newClusterId(), "--config", config().toString())
+                "--cluster-id", clusterId(), "--config", config().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
@@ -110,6 +155,19 @@ final class KafkaServer implements Server {
         }
         if (format.exitValue() != 0) {
             throw new IllegalStateException("formatting Kafka storage failed:\n" + Files.readString(output));
+        }
+    }
+
+    /** The cluster's id: made by the first node formatted, read by the others. */
+    private String clusterId() throws IOException {
+        synchronized (KafkaServer.class) {
+            if (Files.exists(clusterIdFile)) {
+                return Files.readString(clusterIdFile).trim();
+            }
+            String id = newClusterId();
+            Files.createDirectories(clusterIdFile.getParent());
+            Files.writeString(clusterIdFile, id + "\n");
+            return id;
         }
     }
 

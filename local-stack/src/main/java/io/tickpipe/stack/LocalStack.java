@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Kafka (KRaft), Apicurio Registry and InfluxDB, each its own OS process on 127.0.0.1, with their
- * data, config and logs under one directory. {@link #close()} stops exactly the processes started here.
+ * Kafka (KRaft), Apicurio Registry and InfluxDB (and, for the cluster, more Kafka nodes and a Spark
+ * standalone master with workers), each its own OS process on 127.0.0.1, with their data, config and
+ * logs under one directory. {@link #close()} stops exactly the processes started here. A test can
+ * kill, stop and restart one server by its name ({@link #kill}, {@link #stop}, {@link #restart}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -20,13 +24,13 @@ public final class LocalStack implements AutoCloseable {
 
     private final Path directory;
     private final StackServers servers;
-    private final List<ServerProcess> processes;
+    private final Map<String, ServerProcess> processes = new LinkedHashMap<>();
     private boolean closed;
 
     private LocalStack(Path directory, StackServers servers, List<ServerProcess> processes) {
         this.directory = directory;
         this.servers = servers;
-        this.processes = List.copyOf(processes);
+        processes.forEach(p -> this.processes.put(p.server().name(), p));
     }
 
     /**
@@ -34,8 +38,22 @@ public final class LocalStack implements AutoCloseable {
      * {@code directory}; data already there (from an earlier run) is used, not replaced.
      */
     public static LocalStack start(Path directory, StackPorts ports) throws IOException, InterruptedException {
+        return start(directory, StackServers.in(directory, ports));
+    }
+
+    /**
+     * The cluster: three Kafka nodes, the registry, InfluxDB, a Spark standalone master and two
+     * workers of {@code workerCores} cores and {@code workerMemory} for executors each, running
+     * {@code spark} (the Spark classpath and Java flags the repository's build wrote).
+     */
+    public static LocalStack startCluster(Path directory, ClusterPorts ports, Path repositoryRoot, int workerCores,
+                                          String workerMemory) throws IOException, InterruptedException {
+        return start(directory, StackServers.cluster(directory, ports, SparkDistribution.in(repositoryRoot),
+                workerCores, workerMemory));
+    }
+
+    static LocalStack start(Path directory, StackServers servers) throws IOException, InterruptedException {
         Path dir = directory.toAbsolutePath().normalize();
-        StackServers servers = StackServers.in(dir, ports);
         List<ServerProcess> started = new ArrayList<>();
         try {
             // All launched before any is awaited, so their startups overlap.
@@ -64,9 +82,17 @@ public final class LocalStack implements AutoCloseable {
         return directory;
     }
 
-    /** For Kafka clients' {@code bootstrap.servers}: "127.0.0.1:PORT". */
+    /** For Kafka clients' {@code bootstrap.servers}: "127.0.0.1:PORT", a comma list for the cluster. */
     public String kafkaBootstrapServers() {
-        return servers.kafka().bootstrapServers();
+        return servers.bootstrapServers();
+    }
+
+    /** The Spark standalone master of the cluster, "spark://127.0.0.1:PORT". */
+    public String sparkMasterUrl() {
+        if (servers.sparkMaster() == null) {
+            throw new IllegalStateException("the single-node stack has no Spark master; start the cluster");
+        }
+        return servers.sparkMaster().url();
     }
 
     /** The Confluent-compatible API of the registry: "http://127.0.0.1:PORT/apis/ccompat/v7". */
@@ -84,11 +110,53 @@ public final class LocalStack implements AutoCloseable {
         return InfluxDbServer.DATABASE;
     }
 
+    /** The servers' names: kafka (or kafka-1, kafka-2, ...), registry, influxdb, spark-master, spark-worker-1, ... */
+    public List<String> serverNames() {
+        return servers.all().stream().map(Server::name).toList();
+    }
+
+    /** The pid of the server's process. */
+    public synchronized long pid(String name) {
+        return process(name).pid();
+    }
+
+    /** SIGKILL to the server: no shutdown, as a crash or a pulled plug. Returns once it is gone. */
+    public synchronized void kill(String name) {
+        process(name).kill();
+    }
+
+    /** SIGTERM to the server (SIGKILL after the grace period); returns once it is gone. */
+    public synchronized void stop(String name) {
+        ServerProcess.stopAll(List.of(process(name)), STOP_GRACE);
+    }
+
+    /** Starts a killed or stopped server again, on its data, and returns once it answers. */
+    public synchronized void restart(String name) throws IOException, InterruptedException {
+        ServerProcess old = process(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " (pid " + old.pid() + ") is still running");
+        }
+        Server server = old.server();
+        server.prepare();
+        ServerProcess process = ServerProcess.launch(server);
+        processes.put(name, process);
+        new PidFile(server).write(process.pid());
+        process.awaitReady(STARTUP_TIMEOUT);
+    }
+
+    private ServerProcess process(String name) {
+        ServerProcess process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no server " + name + " in this stack; there are " + processes.keySet());
+        }
+        return process;
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
-            stop(processes);
+            stop(List.copyOf(processes.values()));
         }
     }
 

@@ -28,6 +28,11 @@ interface Server {
 
     List<String> command();
 
+    /** Variables added to its environment. */
+    default java.util.Map<String, String> environment() {
+        return java.util.Map.of();
+    }
+
     /** Readiness probe; an IOException counts as "not yet". */
     boolean isReady() throws IOException, InterruptedException;
 

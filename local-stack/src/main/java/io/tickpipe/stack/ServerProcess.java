@@ -28,7 +28,9 @@ final class ServerProcess {
     static ServerProcess launch(Server server) throws IOException {
         Path log = server.logFile();
         keepPreviousLog(log);
-        Process process = new ProcessBuilder(server.command())
+        ProcessBuilder builder = new ProcessBuilder(server.command());
+        builder.environment().putAll(server.environment());
+        Process process = builder
                 .directory(server.directory().toFile())
                 // Nothing may tie the server to this JVM: `stack up` exits and leaves it running.
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -100,6 +102,12 @@ final class ServerProcess {
                 p.awaitExit(TimeUnit.SECONDS.toNanos(10));
             }
         }
+    }
+
+    /** SIGKILL, nothing before it; returns once the process is gone. */
+    void kill() {
+        handle.destroyForcibly();
+        awaitExit(TimeUnit.SECONDS.toNanos(30));
     }
 
     private boolean awaitExit(long nanos) {

@@ -16,18 +16,26 @@ import java.util.Optional;
 public final class StackCommand {
 
     static final String STACK_DIR = "STACK_DIR";
+    /** {@code cluster}: three Kafka nodes and a Spark standalone master with two workers beside the registry and InfluxDB. */
+    static final String STACK_TOPOLOGY = "STACK_TOPOLOGY";
+    /** The repository whose build wrote the Spark classpath the cluster runs (default: the working directory). */
+    static final String TICKPIPE_ROOT = "TICKPIPE_ROOT";
+    static final String SPARK_WORKER_CORES = "SPARK_WORKER_CORES";
+    static final String SPARK_WORKER_MEMORY = "SPARK_WORKER_MEMORY";
     private static final String USAGE = "usage: StackCommand up|down|status   (env: " + STACK_DIR + ", "
             + String.join(", ", StackPorts.standard().toEnvironment().keySet()) + ")";
 
     private final Path directory;
-    private final StackPorts ports;
     private final StackServers servers;
     private final PrintStream out;
 
     StackCommand(Map<String, String> env, PrintStream out) {
         this.directory = Path.of(env.getOrDefault(STACK_DIR, ".stack")).toAbsolutePath().normalize();
-        this.ports = StackPorts.fromEnvironment(env);
-        this.servers = StackServers.in(directory, ports);
+        this.servers = "cluster".equals(env.get(STACK_TOPOLOGY))
+                ? StackServers.cluster(directory, ClusterPorts.fromEnvironment(env),
+                        SparkDistribution.in(Path.of(env.getOrDefault(TICKPIPE_ROOT, "."))),
+                        Integer.parseInt(env.getOrDefault(SPARK_WORKER_CORES, "2")), env.getOrDefault(SPARK_WORKER_MEMORY, "1g"))
+                : StackServers.in(directory, StackPorts.fromEnvironment(env));
         this.out = out;
     }
 
@@ -77,7 +85,7 @@ public final class StackCommand {
         }
         out.println("starting stack in " + directory + " ...");
         long start = System.nanoTime();
-        LocalStack.start(directory, ports); // not closed: the servers outlive this JVM
+        LocalStack.start(directory, servers); // not closed: the servers outlive this JVM
         out.printf("stack up in %.1f s%n", (System.nanoTime() - start) / 1e9);
         printServers();
         return 0;
@@ -106,7 +114,7 @@ public final class StackCommand {
             allReady &= ready;
             String state = process.isEmpty() ? "stopped"
                     : (ready ? "running" : "not answering") + " (pid " + process.get().pid() + ")";
-            out.printf("%-9s %-24s %s%n", server.name(), state, server.endpoint());
+            out.printf("%-14s %-24s %s%n", server.name(), state, server.endpoint());
         }
         out.println("stack directory " + directory);
         return allReady ? 0 : 1;
@@ -123,7 +131,7 @@ public final class StackCommand {
     private void printServers() throws IOException {
         for (Server server : servers.all()) {
             String pid = new PidFile(server).process().map(p -> "pid " + p.pid()).orElse("");
-            out.printf("%-9s %-12s %s%n", server.name(), pid, server.endpoint());
+            out.printf("%-14s %-12s %s%n", server.name(), pid, server.endpoint());
         }
     }
 }

@@ -62,7 +62,7 @@ public record StackPorts(int kafka, int kafkaController, int registry, int influ
         return env;
     }
 
-    private static int port(Map<String, String> env, String name, int standard) {
+    static int port(Map<String, String> env, String name, int standard) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return standard;

@@ -31,8 +31,13 @@ public final class KafkaIo {
     }
 
     public static void createTopic(String bootstrap, String topic, int partitions) {
+        createTopic(bootstrap, topic, partitions, 1, Map.of());
+    }
+
+    /** The topic with {@code replicas} copies of each partition and the topic settings {@code configs}. */
+    public static void createTopic(String bootstrap, String topic, int partitions, int replicas, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) replicas).configs(configs))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + topic, e.getCause());

@@ -33,6 +33,16 @@ public final class SparkJobProcess implements AutoCloseable {
      * {@code jobArgs}, its output appended to {@code log}.
      */
     public static SparkJobProcess start(String module, String mainClass, Path log, String... jobArgs) {
+        return start(module, "local[2]", List.of(), mainClass, log, jobArgs);
+    }
+
+    /**
+     * As {@link #start(String, String, Path, String...)} on {@code master} (e.g. a standalone
+     * cluster's {@code spark://127.0.0.1:PORT}, the driver in this process, client mode), with more
+     * {@code --conf key=value} settings.
+     */
+    public static SparkJobProcess start(String module, String master, List<String> conf, String mainClass, Path log,
+                                        String... jobArgs) {
         Path target = ROOT.resolve(module).resolve("target");
         Path jar = target.resolve(module + ".jar");
         assertThat(jar).as("the job's jar (mvn package of %s)", module).isRegularFile();
@@ -40,9 +50,12 @@ public final class SparkJobProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of("java", "@" + ROOT.resolve("jvm").resolve("java17.args"), "-Xmx768m",
                     "-Dlog4j2.configurationFile=" + ROOT.resolve("spark-stream/conf/log4j2.properties").toAbsolutePath(),
                     "-cp", Files.readString(target.resolve("spark.classpath")).trim(),
-                    "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
-                    "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=2",
-                    "--class", mainClass, jar.toString()));
+                    "org.apache.spark.deploy.SparkSubmit", "--master", master,
+                    "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=2"));
+            for (String setting : conf) {
+                command.addAll(List.of("--conf", setting));
+            }
+            command.addAll(List.of("--class", mainClass, jar.toString()));
             command.addAll(List.of(jobArgs));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

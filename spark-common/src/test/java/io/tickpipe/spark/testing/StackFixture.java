@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Topics, subjects and an InfluxDB database of one test's own on the shared test stack, and the jobs' arguments for them. */
@@ -28,9 +29,13 @@ public final class StackFixture {
         String unique = name + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet() + "_"
                 + Long.toString(System.nanoTime() % 1_000_000, 36);
         StackFixture fixture = new StackFixture(stack, unique.toLowerCase(Locale.ROOT), unique.toLowerCase(Locale.ROOT));
+        // On the cluster's three nodes, as make cluster-up creates the market topics: every node holds a
+        // copy and a write needs two, so one node may fail without losing an acknowledged record.
+        int replicas = stack.kafkaBootstrapServers().split(",").length;
+        Map<String, String> configs = replicas > 1 ? Map.of("min.insync.replicas", Integer.toString(replicas - 1)) : Map.of();
         for (MarketContract contract : MarketContract.values()) {
-            KafkaIo.createTopic(stack.kafkaBootstrapServers(), contract.topic(fixture.prefix), 3);
-            KafkaIo.createTopic(stack.kafkaBootstrapServers(), contract.deadLetterTopic(fixture.prefix), 1);
+            KafkaIo.createTopic(stack.kafkaBootstrapServers(), contract.topic(fixture.prefix), 3, replicas, configs);
+            KafkaIo.createTopic(stack.kafkaBootstrapServers(), contract.deadLetterTopic(fixture.prefix), 1, replicas, configs);
         }
         fixture.influx().createDatabase();
         return fixture;
