@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -167,8 +167,9 @@ analyze: $(BATCH_JAR) ## bars, indicators, anomalies and statistics of SOURCE in
 CLUSTER_DIR           ?= $(CURDIR)/.cluster
 ## the Spark master's port of the cluster (its UI: 8080)
 SPARK_MASTER_PORT     ?= 7077
-## cores and memory each of the cluster's two Spark workers offers its executors
+## cores each of the cluster's two Spark workers offers its executors
 SPARK_WORKER_CORES    ?= 2
+## memory each of the cluster's two Spark workers offers its executors
 SPARK_WORKER_MEMORY   ?= 1g
 export SPARK_MASTER_PORT SPARK_WORKER_CORES SPARK_WORKER_MEMORY
 
@@ -187,6 +188,11 @@ cluster-down: $(STACK_JAR) ## stop the cluster; its data stays in CLUSTER_DIR
 
 cluster-status: $(STACK_JAR) ## show which of the cluster's servers run and where; fails unless all answer
 	$(CLUSTER) status
+
+reliability: ## the fault suite on the cluster at full size: seven faults, a row each (lost, duplicated, bars differing), see docs/reliability.md
+	$(MVN) -pl producer-cli,spark-stream -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test=ReliabilityIT -Dfailsafe.failIfNoSpecifiedTests=false -Dreliability.scale=full
+	@echo "the table: spark-stream/target/reliability.md"
 
 # ---- Docker Compose: the whole stack in containers (compose/docker-compose.yml) ----
 

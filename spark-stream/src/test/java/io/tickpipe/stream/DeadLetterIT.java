@@ -40,10 +40,10 @@ class DeadLetterIT {
 
         Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("TRUNCATED_HEADER", new byte[] {0, 0, 0});
-        bad.put("BAD_MAGIC_BYTE", withFirstByte(good, (byte) 7));
-        bad.put("UNKNOWN_SCHEMA_ID", withId(good, 0x7ffffff0));
+        bad.put("BAD_MAGIC_BYTE", PoisonRecords.withFirstByte(good, (byte) 7));
+        bad.put("UNKNOWN_SCHEMA_ID", PoisonRecords.withId(good, 0x7ffffff0));
         bad.put("TRUNCATED_PAYLOAD", Arrays.copyOf(good, good.length - 4));
-        bad.put("MALFORMED_PAYLOAD", garbageAfterHeader(good));
+        bad.put("MALFORMED_PAYLOAD", PoisonRecords.garbageAfterHeader(good));
         bad.put("INCOMPATIBLE_WRITER_SCHEMA", quote);
 
         try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir))) {
@@ -92,7 +92,7 @@ class DeadLetterIT {
         StackFixture fixture = topics.fixture();
 
         try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir, "--raw=false"))) {
-            KafkaIo.produceRaw(topics.kafka(), fixture.tradesTopic(), "AAPL", List.of(topics.trade(), withFirstByte(topics.trade(), (byte) 7)));
+            KafkaIo.produceRaw(topics.kafka(), fixture.tradesTopic(), "AAPL", List.of(topics.trade(), PoisonRecords.withFirstByte(topics.trade(), (byte) 7)));
             KafkaIo.produceRaw(topics.kafka(), fixture.quotesTopic(), "MSFT", List.of(topics.quote()));
 
             List<ConsumerRecord<String, byte[]>> dead = KafkaIo.consumeRaw(topics.kafka(), MarketContract.TRADES.deadLetterTopic(fixture.prefix), 1);
@@ -135,27 +135,5 @@ class DeadLetterIT {
     private static Quote quote() {
         return Quote.newBuilder().setSymbol("MSFT").setBid(400.0).setAsk(400.05).setBidSize(100).setAskSize(200)
                 .setEventTime(Instant.parse("2026-03-02T14:30:00Z")).setExchange("XNAS").setSequence(0).build();
-    }
-
-    private static byte[] withFirstByte(byte[] value, byte first) {
-        byte[] copy = value.clone();
-        copy[0] = first;
-        return copy;
-    }
-
-    private static byte[] withId(byte[] value, int id) {
-        byte[] copy = value.clone();
-        copy[1] = (byte) (id >>> 24);
-        copy[2] = (byte) (id >>> 16);
-        copy[3] = (byte) (id >>> 8);
-        copy[4] = (byte) id;
-        return copy;
-    }
-
-    // A string length of -64 right after the header: Avro cannot read it.
-    private static byte[] garbageAfterHeader(byte[] value) {
-        byte[] copy = Arrays.copyOf(value, 5 + 8);
-        Arrays.fill(copy, 5, copy.length, (byte) 0x7f);
-        return copy;
     }
 }
