@@ -149,7 +149,7 @@ public final class HtmlReport {
     private static void overview(ReportModel model, Writer out) throws IOException {
         ZoneId zone = model.run().sessionZone();
         out.write("<section id=\"overview\" class=\"card\">\n<h2>Symbols</h2>\n<div class=\"scroll\"><table class=\"grid\">\n"
-                + "<thead><tr><th>Symbol</th><th>First</th><th>Last</th><th class=\"num\">Bars</th>"
+                + "<thead><tr><th>Symbol</th><th>From</th><th>To</th><th class=\"num\">Bars</th>"
                 + "<th class=\"num\">Close</th><th class=\"num\">Total return</th><th class=\"num\">Ann. volatility</th>"
                 + "<th class=\"num\">Max drawdown</th><th class=\"num\">Anomalies</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < model.symbols().size(); i++) {
@@ -197,8 +197,8 @@ public final class HtmlReport {
         stat(out, "Close", price(sum.close()));
         stat(out, "VWAP", price(sum.vwap()));
         out.write("</dl></div>\n<div><h3>Activity</h3><dl>\n");
-        stat(out, "First bar", ReportFormat.time(sum.firstTime(), zone));
-        stat(out, "Last bar", ReportFormat.time(sum.lastTime(), zone));
+        stat(out, "From (first bar's start)", ReportFormat.time(sum.firstTime(), zone));
+        stat(out, "To (last bar's end)", ReportFormat.time(sum.lastTime(), zone));
         stat(out, "Bars", count(sum.barCount()) + " \u00d7 " + sum.interval());
         stat(out, "Volume", quantity(sum.volume()));
         stat(out, "Trades", count(sum.tradeCount()));
