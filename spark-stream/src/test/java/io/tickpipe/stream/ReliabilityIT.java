@@ -69,14 +69,18 @@ class ReliabilityIT {
             + String.join("|", SYMBOLS) + ")$/";
     private static final Scale SCALE = Scale.of(System.getProperty("reliability.scale", "ci"));
 
-    /** How long the outages last and the quiet time between faults: the at full size, shorter in make test. */
-    record Scale(String name, Duration gap, Duration workerOutage, Duration brokerOutage, Duration registryOutage,
-                 Duration influxOutage, Duration influxSlow, Duration slowFor) {
+    /**
+     * How often the driver is killed, how long the outages last and the quiet time between faults: the issue's at
+     * full size; in make test one driver kill (a restart on the cluster is the slowest step of the suite) and
+     * shorter outages.
+     */
+    record Scale(String name, int driverKills, Duration gap, Duration workerOutage, Duration brokerOutage,
+                 Duration registryOutage, Duration influxOutage, Duration influxSlow, Duration slowFor) {
         static Scale of(String name) {
             return switch (name) {
-                case "full" -> new Scale(name, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                case "full" -> new Scale(name, 3, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(30),
                         Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30));
-                case "ci" -> new Scale(name, Duration.ofSeconds(8), Duration.ofSeconds(20), Duration.ofSeconds(12),
+                case "ci" -> new Scale(name, 1, Duration.ofSeconds(8), Duration.ofSeconds(20), Duration.ofSeconds(12),
                         Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(12));
                 default -> throw new IllegalArgumentException("reliability.scale is ci or full, not " + name);
             };
@@ -128,7 +132,7 @@ class ReliabilityIT {
                 faults.add(new Fault("none: the job on the master and two workers (first bars after "
                         + Duration.between(jobStart, firstBars).toSeconds() + " s)", jobStart, quiet, quiet));
 
-                for (int kill = 1; kill <= 3; kill++) {
+                for (int kill = 1; kill <= SCALE.driverKills(); kill++) {
                     pause();
                     Instant start = Instant.now();
                     job.kill9();
