@@ -68,8 +68,8 @@ final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--columns", split = ",", paramLabel = "COLUMN", defaultValue = "vwap,rsi",
             description = "Indicator columns, in this order, of the newest final bar of --indicator-interval: vwap"
-                    + " (session VWAP), rsi, bb (Bollinger lower and upper band, %B), macd (MACD, signal, histogram),"
-                    + " atr (default: ${DEFAULT-VALUE}).")
+                    + " (session VWAP), rsi, bb (Bollinger lower and upper band, percent B),"
+                    + " macd (MACD, signal, histogram), atr (default: ${DEFAULT-VALUE}).")
     List<String> columns;
 
     @Mixin
