@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The provisioning files as Grafana 11 would load them: they parse, refer to what exists, and use only the agreed environment variables. */
@@ -101,7 +103,7 @@ class ProvisioningFilesTest {
                 assertThat(node.path("type").asText()).as(where).isEqualTo("influxdb");
             }
         }));
-        // Every panel, every target, both variables and the annotation name their datasource.
+        // Every panel, every target, both variables and the annotations name their datasource.
         assertThat(references).hasSizeGreaterThan(30);
         for (JsonNode rule : provisioning.alertRules()) {
             for (JsonNode data : rule.path("data")) {
@@ -123,7 +125,8 @@ class ProvisioningFilesTest {
         }
         List<JsonNode> rules = provisioning.alertRules();
         assertThat(rules).extracting(rule -> rule.path("title").asText())
-                .containsExactlyInAnyOrder("RSI above 70 or below 30", "Stale data", "Dead-letter queue growing");
+                .containsExactlyInAnyOrder("RSI above 70 or below 30", "Close outside the Bollinger Bands",
+                        "MACD crossed its signal line", "Model anomaly", "Stale data", "Dead-letter queue growing");
         for (JsonNode rule : rules) {
             String uid = rule.path("uid").asText();
             assertThat(uids.add(uid)).as("rule uid %s is unique", uid).isTrue();
@@ -160,6 +163,51 @@ class ProvisioningFilesTest {
     }
 
     @Test
+    void theBollingerRuleFiresOnAPercentBOutside0To1AndTheMacdRuleOnASignChange() {
+        JsonNode bollinger = rule("tickpipe-bollinger-breakout");
+        assertThat(query(bollinger)).contains("last(\"bb_percent_b_20\")").contains("\"interval\" = '1m'").contains("GROUP BY \"symbol\"");
+        JsonNode evaluator = evaluator(bollinger);
+        assertThat(evaluator.path("type").asText()).isEqualTo("outside_range");
+        assertThat(List.of(evaluator.path("params").get(0).asDouble(), evaluator.path("params").get(1).asDouble()))
+                .containsExactly(0.0, 1.0);
+
+        JsonNode macd = rule("tickpipe-macd-cross");
+        // The sign of the histogram (MACD - signal), differenced bar to bar: +-2 where MACD crossed its signal.
+        assertThat(query(macd)).contains("difference(\"side\")").contains("\"macd_histogram\" / abs(\"macd_histogram\")")
+                .contains("\"interval\" = '1m'").contains("GROUP BY \"symbol\"");
+        evaluator = evaluator(macd);
+        assertThat(evaluator.path("type").asText()).isEqualTo("outside_range");
+        assertThat(List.of(evaluator.path("params").get(0).asDouble(), evaluator.path("params").get(1).asDouble()))
+                .containsExactly(-1.0, 1.0);
+        // Two final 1m bars with a histogram are needed for one difference: the range holds many.
+        assertThat(macd.path("data").get(0).path("relativeTimeRange").path("from").asLong()).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void theMarketDashboardDrawsBollingerBandsAroundTheCandlesAMacdPanelWithItsHistogramAndAnAtrPanel() {
+        JsonNode market = provisioning.dashboards().get(Path.of("dashboards/market.json"));
+        JsonNode candles = panel(market, "candlestick");
+        Map<String, JsonNode> overrides = overridesByName(candles);
+        assertThat(overrides).containsKeys("bb_upper_20", "bb_lower_20");
+        // The band between is shaded: the upper band fills down to the lower one, which Grafana finds by its display name.
+        assertThat(property(overrides.get("bb_upper_20"), "custom.fillBelowTo").asText())
+                .isEqualTo(property(overrides.get("bb_lower_20"), "displayName").asText());
+
+        JsonNode macd = titled(market, "MACD");
+        assertThat(macd.path("targets").get(0).path("query").asText()).contains("\"macd_12_26\"", "\"macd_signal_9\"", "\"macd_histogram\"");
+        JsonNode histogram = overridesByName(macd).get("macd_histogram");
+        assertThat(property(histogram, "custom.drawStyle").asText()).isEqualTo("bars");
+        // Bars coloured by sign: red below 0, green from 0.
+        JsonNode steps = property(histogram, "thresholds").path("steps");
+        assertThat(steps.get(1).path("value").asDouble()).isZero();
+        assertThat(property(histogram, "color").path("mode").asText()).isEqualTo("thresholds");
+
+        JsonNode atr = titled(market, "ATR");
+        assertThat(atr.path("targets").get(0).path("query").asText()).contains("last(\"atr_14\")");
+        assertThat(atr.path("gridPos").path("y").asInt()).isEqualTo(macd.path("gridPos").path("y").asInt());
+    }
+
+    @Test
     void theMarketDashboardHasItsVariablesCandlesRsiScaleAndAnomalies() {
         JsonNode market = provisioning.dashboards().get(Path.of("dashboards/market.json"));
         assertThat(ProvisionedQueries.variables(market)).extracting(TemplateVariable::name).containsExactly("symbol", "interval");
@@ -181,7 +229,34 @@ class ProvisioningFilesTest {
             }
         });
         assertThat(steps).containsExactly(30, 70);
-        assertThat(market.path("annotations").path("list").get(0).path("target").path("query").asText()).contains("FROM \"anomalies\"");
+    }
+
+    @Test
+    void anomalyAnnotationsAreOnePerKindEachInItsOwnColour() {
+        JsonNode market = provisioning.dashboards().get(Path.of("dashboards/market.json"));
+        Map<String, String> colourByKind = new HashMap<>();
+        for (JsonNode annotation : market.path("annotations").path("list")) {
+            String query = annotation.path("target").path("query").asText();
+            assertThat(query).as(annotation.path("name").asText()).contains("FROM \"anomalies\"");
+            Matcher kind = Pattern.compile("\"kind\" = '(\\w+)'").matcher(query);
+            assertThat(kind.find()).as("%s filters one kind: %s", annotation.path("name").asText(), query).isTrue();
+            assertThat(colourByKind.put(kind.group(1), annotation.path("iconColor").asText())).as("kind %s annotated once", kind.group(1)).isNull();
+            assertThat(annotation.path("target").path("titleColumn").asText()).isEqualTo("kind");
+        }
+        // The z-score detector's two kinds and the learned model's.
+        assertThat(colourByKind.keySet()).containsExactlyInAnyOrder("return", "volume", "model");
+        assertThat(Set.copyOf(colourByKind.values())).as("colours %s", colourByKind).hasSize(3);
+    }
+
+    @Test
+    void theModelAnomalyRuleFiresOnAnyPointOfKindModel() {
+        JsonNode model = rule("tickpipe-model-anomaly");
+        assertThat(query(model)).contains("count(\"score\")").contains("\"kind\" = 'model'").contains("GROUP BY \"symbol\", \"interval\"");
+        JsonNode evaluator = evaluator(model);
+        assertThat(evaluator.path("type").asText()).isEqualTo("gt");
+        assertThat(evaluator.path("params").get(0).asDouble()).isZero();
+        // A job run without a model writes none: that is no alert, not an alerting "no data".
+        assertThat(model.path("noDataState").asText()).isEqualTo("OK");
     }
 
     @Test
@@ -219,6 +294,47 @@ class ProvisioningFilesTest {
                 }
             }
         }
+    }
+
+    private JsonNode rule(String uid) {
+        return provisioning.alertRules().stream().filter(rule -> rule.path("uid").asText().equals(uid)).findFirst().orElseThrow();
+    }
+
+    private static String query(JsonNode rule) {
+        return rule.path("data").get(0).path("model").path("query").asText();
+    }
+
+    private static JsonNode evaluator(JsonNode rule) {
+        for (JsonNode data : rule.path("data")) {
+            if (data.path("refId").asText().equals(rule.path("condition").asText())) {
+                return data.path("model").path("conditions").get(0).path("evaluator");
+            }
+        }
+        throw new AssertionError("rule " + rule.path("uid").asText() + " has no condition query");
+    }
+
+    private static JsonNode titled(JsonNode dashboard, String prefix) {
+        return ProvisionedQueries.panels(dashboard).stream().filter(p -> p.path("title").asText().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no panel titled " + prefix + "..."));
+    }
+
+    private static Map<String, JsonNode> overridesByName(JsonNode panel) {
+        Map<String, JsonNode> byName = new HashMap<>();
+        for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
+            if (override.path("matcher").path("id").asText().equals("byName")) {
+                byName.put(override.path("matcher").path("options").asText(), override);
+            }
+        }
+        return byName;
+    }
+
+    private static JsonNode property(JsonNode override, String id) {
+        for (JsonNode property : override.path("properties")) {
+            if (property.path("id").asText().equals(id)) {
+                return property.path("value");
+            }
+        }
+        throw new AssertionError("override " + override.path("matcher") + " has no " + id);
     }
 
     private static JsonNode panel(JsonNode dashboard, String type) {

@@ -8,7 +8,12 @@ import io.tickpipe.options.CommandLines;
 import io.tickpipe.options.ConfigFileOption;
 import io.tickpipe.options.InfluxOptions;
 import io.tickpipe.options.OptionConverters;
+import io.tickpipe.options.AtrPeriodOption;
+import io.tickpipe.options.BollingerPeriodOption;
+import io.tickpipe.options.MacdPeriodsOption;
 import io.tickpipe.options.RsiPeriodOption;
+import io.tickpipe.producer.watch.IndicatorColumn;
+import io.tickpipe.producer.watch.IndicatorPeriods;
 import io.tickpipe.producer.watch.SymbolView;
 import io.tickpipe.producer.watch.WatchQuery;
 import io.tickpipe.producer.watch.WatchTable;
@@ -27,13 +32,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * {@code tickpipe watch}: a table per symbol (last price, current bar, VWAP, RSI, anomalies) read
- * back from InfluxDB every refresh. On a terminal it redraws in place; otherwise each frame is
+ * {@code tickpipe watch}: a table per symbol (last price, current bar, the indicators chosen with
+ * {@code --columns}, anomalies) read back from InfluxDB every refresh. On a terminal it redraws in place; otherwise each frame is
  * printed after the last, starting with a header line that carries the wall time.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Show what the streaming job wrote to InfluxDB, per symbol, refreshed every second:",
-                "last price, the current bar, VWAP, RSI and anomalies. Ctrl-C or --duration ends it.",
+                "last price, the current bar, indicators (--columns) and anomalies. Ctrl-C or --duration ends it.",
                 "One row per --symbols entry, in that order, also before it has data; without --symbols,",
                 "a row per symbol found."},
         footer = {"", "Secrets: INFLUX_PASSWORD / INFLUX_TOKEN, or --influx-password-file / --influx-token-file."})
@@ -57,12 +62,27 @@ final class WatchCommand implements Callable<Integer> {
     String barInterval;
 
     @Option(names = "--indicator-interval", defaultValue = "1s", paramLabel = "INTERVAL",
-            description = "Bar interval whose RSI and session VWAP are shown (default: ${DEFAULT-VALUE}). RSI(n) needs"
-                    + " n+1 final bars: with 1m bars, RSI(14) appears after a quarter of an hour.")
+            description = "Bar interval whose indicators are shown (default: ${DEFAULT-VALUE}). They need final bars"
+                    + " first: with 1m bars, RSI(14) appears after a quarter of an hour, MACD's signal after 34 minutes.")
     String indicatorInterval;
+
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN", defaultValue = "vwap,rsi",
+            description = "Indicator columns, in this order, of the newest final bar of --indicator-interval: vwap"
+                    + " (session VWAP), rsi, bb (Bollinger lower and upper band, percent B),"
+                    + " macd (MACD, signal, histogram), atr (default: ${DEFAULT-VALUE}).")
+    List<String> columns;
 
     @Mixin
     RsiPeriodOption rsi;
+
+    @Mixin
+    BollingerPeriodOption bollinger;
+
+    @Mixin
+    MacdPeriodsOption macd;
+
+    @Mixin
+    AtrPeriodOption atr;
 
     @Option(names = "--anomaly-lookback", defaultValue = "5m", converter = OptionConverters.DurationConverter.class,
             paramLabel = "DURATION", description = "Count the anomalies of bars that started this recently (default: ${DEFAULT-VALUE}).")
@@ -102,19 +122,21 @@ final class WatchCommand implements Callable<Integer> {
         if (exitWhenComplete && rows.isEmpty()) {
             throw usage("--exit-when-complete needs --symbols: the rows that must all show a bar");
         }
-        int rsiPeriod = rsi.period();
-        if (rsiPeriod < 1) {
-            throw usage("--rsi-period must be at least 1, got " + rsiPeriod);
+        List<IndicatorColumn> shown;
+        try {
+            shown = IndicatorColumn.parse(columns);
+        } catch (IllegalArgumentException e) {
+            throw usage("--columns: " + e.getMessage());
         }
+        IndicatorPeriods periods = periods();
         InfluxConfig config;
         try {
             config = influx.config(System.getenv());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        WatchQuery query = new WatchQuery(InfluxQl.of(config), rows, barInterval, indicatorInterval, rsiPeriod,
-                lookback);
-        WatchTable table = new WatchTable(barInterval, indicatorInterval, rsiPeriod, lookback);
+        WatchQuery query = new WatchQuery(InfluxQl.of(config), rows, barInterval, indicatorInterval, periods, lookback);
+        WatchTable table = new WatchTable(barInterval, indicatorInterval, shown, periods, lookback);
         // Only a terminal can be redrawn; in a pipe or file each frame follows the one before.
         boolean terminal = System.console() != null;
         PrintWriter out = spec.commandLine().getOut();
@@ -139,6 +161,24 @@ final class WatchCommand implements Callable<Integer> {
                 return CommandLine.ExitCode.OK;
             }
             Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    private IndicatorPeriods periods() {
+        requireAtLeastOne("--rsi-period", rsi.period());
+        requireAtLeastOne("--bb-period", bollinger.period());
+        requireAtLeastOne("--macd-fast", macd.fast());
+        requireAtLeastOne("--macd-signal", macd.signal());
+        requireAtLeastOne("--atr-period", atr.period());
+        if (macd.slow() <= macd.fast()) {
+            throw usage("--macd-slow must be greater than --macd-fast (" + macd.fast() + "), got " + macd.slow());
+        }
+        return new IndicatorPeriods(rsi.period(), bollinger.period(), macd.fast(), macd.slow(), macd.signal(), atr.period());
+    }
+
+    private void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw usage(option + " must be at least 1, got " + value);
         }
     }
 

@@ -10,6 +10,7 @@ import io.tickpipe.spark.testing.Influx;
 import io.tickpipe.spark.testing.MarketCsv;
 import io.tickpipe.spark.testing.Producer;
 import io.tickpipe.spark.testing.StackFixture;
+import io.tickpipe.spark.testing.TextbookIndicators;
 import io.tickpipe.stack.LocalStack;
 import io.tickpipe.stack.TestStack;
 import io.tickpipe.wire.kafka.KafkaAvroDeserializer;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +35,9 @@ class StreamPipelineIT {
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL");
     private static final Instant START = Instant.parse("2026-03-02T14:30:00Z");
     private static final int SMA = 5;
+    /** Not the defaults, so the field names are seen to follow the options; MACD keeps 12, 26, 9. */
+    private static final int BOLLINGER = 10;
+    private static final int ATR = 7;
 
     @Test
     void barsIndicatorsRawPointsAndMetricsMatchTheProducedEvents(@TempDir Path dir) throws Exception {
@@ -50,7 +55,8 @@ class StreamPipelineIT {
         long watermarkMicros = ChronoUnit.MICROS.between(Instant.EPOCH, newest) - 5_000_000L;
         long finalBars = expected.keySet().stream().filter(k -> k.startMicros() + 1_000_000L < watermarkMicros).count();
 
-        try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir, "--sma-period", String.valueOf(SMA)))) {
+        try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir, "--sma-period", String.valueOf(SMA),
+                "--bb-period", String.valueOf(BOLLINGER), "--atr-period", String.valueOf(ATR)))) {
             Influx influx = fixture.influx();
             Eventually.until(Duration.ofMinutes(3),
                     () -> influx.count("SELECT count(\"close\") FROM bars WHERE \"interval\" = '1s' AND final = true") >= finalBars
@@ -79,6 +85,7 @@ class StreamPipelineIT {
                 assertThat(row.get("session_vwap")).as("session_vwap %s", key).isNotNull();
             }
             assertThat(checked).isGreaterThanOrEqualTo((int) finalBars - SYMBOLS.size() * (SMA - 1));
+            bollingerMacdAndAtrMatchTheTextbook(indicators, expected, finalBars);
 
             // Trades later than the watermark: kept as raw points, counted as dropped by the bars.
             List<Instant> late = List.of(START.plusMillis(10_001), START.plusMillis(10_002), START.plusMillis(10_003));
@@ -103,6 +110,54 @@ class StreamPipelineIT {
             assertThat(influx.count("SELECT count(offsets_behind) FROM pipeline WHERE stream = 'ingest'")).isPositive();
             assertThat(influx.count("SELECT last(offsets_behind) FROM pipeline WHERE stream = 'ingest'")).isZero();
             assertThat(job.query(StreamTopology.ANALYTICS).isActive()).isTrue();
+        }
+    }
+
+    /**
+     * Bollinger Bands, MACD and ATR of each indicators point against their textbook definitions over
+     * the independently computed bars of its symbol up to it: equal to 1e-9 (%B, which divides by the
+     * bands' width, to 1e-6), absent exactly while the definition has no value yet.
+     */
+    private static void bollingerMacdAndAtrMatchTheTextbook(List<Map<String, Object>> indicators,
+            Map<ExpectedBars.Key, ExpectedBars.Bar> expected, long finalBars) {
+        Map<ExpectedBars.Key, TextbookIndicators.Values> textbook = new HashMap<>();
+        for (String symbol : SYMBOLS) {
+            // The keys sort by symbol, then bar start: each symbol's bars in order.
+            List<Map.Entry<ExpectedBars.Key, ExpectedBars.Bar>> bars = expected.entrySet().stream()
+                    .filter(e -> e.getKey().symbol().equals(symbol)).toList();
+            TextbookIndicators values = TextbookIndicators.of(bars.stream().mapToDouble(e -> e.getValue().high()).toArray(),
+                    bars.stream().mapToDouble(e -> e.getValue().low()).toArray(), bars.stream().mapToDouble(e -> e.getValue().close()).toArray(),
+                    BOLLINGER, 2, 12, 26, 9, ATR);
+            for (int i = 0; i < bars.size(); i++) {
+                textbook.put(bars.get(i).getKey(), values.at(i));
+            }
+        }
+        String b = "_" + BOLLINGER;
+        int withSignal = 0;
+        for (Map<String, Object> row : indicators) {
+            ExpectedBars.Key key = new ExpectedBars.Key((String) row.get("symbol"), Influx.micros(row));
+            TextbookIndicators.Values want = textbook.get(key);
+            assertThat(want).as("bar of %s", key).isNotNull();
+            assertField(row, "bb_middle" + b, want.middle(), 1e-9, key);
+            assertField(row, "bb_upper" + b, want.upper(), 1e-9, key);
+            assertField(row, "bb_lower" + b, want.lower(), 1e-9, key);
+            assertField(row, "bb_bandwidth" + b, want.bandwidth(), 1e-9, key);
+            assertField(row, "bb_percent_b" + b, want.percentB(), 1e-6, key);
+            assertField(row, "macd_12_26", want.macd(), 1e-9, key);
+            assertField(row, "macd_signal_9", want.signal(), 1e-9, key);
+            assertField(row, "macd_histogram", want.histogram(), 1e-9, key);
+            assertField(row, "atr_" + ATR, want.atr(), 1e-9, key);
+            withSignal += want.signal() != null ? 1 : 0;
+        }
+        // Every symbol's MACD signal from its 34th final bar on.
+        assertThat(withSignal).isGreaterThanOrEqualTo((int) finalBars - SYMBOLS.size() * 33);
+    }
+
+    private static void assertField(Map<String, Object> row, String field, Double want, double tolerance, ExpectedBars.Key key) {
+        if (want == null) {
+            assertThat(row.get(field)).as("%s of %s while warming up", field, key).isNull();
+        } else {
+            assertThat(Influx.number(row, field)).as("%s of %s", field, key).isCloseTo(want, within(tolerance));
         }
     }
 

@@ -23,18 +23,23 @@ import java.util.TreeSet;
 public final class WatchQuery {
     private final InfluxQl influx;
     private final List<String> symbols;
-    private final String rsiField;
+    private final IndicatorPeriods periods;
     private final List<String> statements;
 
     /**
      * @param symbols the rows, in this order, each shown even without data; empty: every symbol
      *                found, sorted
+     * @param periods the job's indicator periods, which name the fields read
      */
     public WatchQuery(InfluxQl influx, List<String> symbols, String barInterval, String indicatorInterval,
-                      int rsiPeriod, Duration anomalyWindow) {
+                      IndicatorPeriods periods, Duration anomalyWindow) {
         this.influx = influx;
         this.symbols = List.copyOf(symbols);
-        this.rsiField = "rsi_" + rsiPeriod;
+        this.periods = periods;
+        String indicatorFields = String.join(", ", List.of("session_vwap", periods.rsiField(),
+                periods.bollingerLowerField(), periods.bollingerUpperField(), periods.percentBField(), periods.macdField(),
+                periods.macdSignalField(), periods.macdHistogramField(), periods.atrField()).stream()
+                .map(InfluxQl::identifier).toList());
         String only = symbols.isEmpty() ? null : "(" + String.join(" OR ",
                 symbols.stream().map(symbol -> "symbol = " + literal(symbol)).toList()) + ")";
         String newest = " GROUP BY symbol ORDER BY time DESC LIMIT 1";
@@ -42,7 +47,7 @@ public final class WatchQuery {
                 "SELECT price FROM trades" + where(only) + newest,
                 "SELECT open, high, low, close, volume, vwap, \"final\" FROM bars"
                         + where("\"interval\" = " + literal(barInterval), only) + newest,
-                "SELECT session_vwap, " + InfluxQl.identifier(rsiField) + " FROM indicators"
+                "SELECT " + indicatorFields + " FROM indicators"
                         + where("\"interval\" = " + literal(indicatorInterval), only) + newest,
                 "SELECT count(score) FROM anomalies"
                         + where("time > now() - " + anomalyWindow.toMillis() + "ms", only) + " GROUP BY symbol",
@@ -68,13 +73,11 @@ public final class WatchQuery {
         }
         List<SymbolView> views = new ArrayList<>(rows.size());
         for (String symbol : rows) {
-            Map<String, Object> indicator = indicators.getOrDefault(symbol, Map.of());
             Map<String, Object> count = counts.get(symbol);
             views.add(new SymbolView(symbol,
                     number(trades.getOrDefault(symbol, Map.of()).get("price")),
                     bar(bars.get(symbol)),
-                    number(indicator.get("session_vwap")),
-                    number(indicator.get(rsiField)),
+                    indicators(indicators.getOrDefault(symbol, Map.of())),
                     count == null ? 0 : number(count.get("count")).longValue(),
                     anomaly(anomalies.get(symbol))));
         }
@@ -99,6 +102,14 @@ public final class WatchQuery {
         return new SymbolView.Bar(time(row), number(row.get("open")), number(row.get("high")), number(row.get("low")),
                 number(row.get("close")), orZero(row.get("volume")), orZero(row.get("vwap")),
                 Boolean.TRUE.equals(row.get("final")));
+    }
+
+    private SymbolView.Indicators indicators(Map<String, Object> row) {
+        return new SymbolView.Indicators(number(row.get("session_vwap")), number(row.get(periods.rsiField())),
+                number(row.get(periods.bollingerLowerField())), number(row.get(periods.bollingerUpperField())),
+                number(row.get(periods.percentBField())), number(row.get(periods.macdField())),
+                number(row.get(periods.macdSignalField())), number(row.get(periods.macdHistogramField())),
+                number(row.get(periods.atrField())));
     }
 
     private static SymbolView.Anomaly anomaly(Map<String, Object> row) {

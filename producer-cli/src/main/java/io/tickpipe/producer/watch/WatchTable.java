@@ -24,25 +24,34 @@ public final class WatchTable {
 
     private final String barInterval;
     private final String indicatorInterval;
-    private final int rsiPeriod;
+    private final List<IndicatorColumn> columns;
+    private final IndicatorPeriods periods;
     private final Duration anomalyWindow;
 
-    public WatchTable(String barInterval, String indicatorInterval, int rsiPeriod, Duration anomalyWindow) {
+    /**
+     * @param columns the indicator columns shown, in this order, between the bar's and the anomalies'
+     * @param periods the job's indicator periods, named in the headers
+     */
+    public WatchTable(String barInterval, String indicatorInterval, List<IndicatorColumn> columns, IndicatorPeriods periods,
+                      Duration anomalyWindow) {
         this.barInterval = barInterval;
         this.indicatorInterval = indicatorInterval;
-        this.rsiPeriod = rsiPeriod;
+        this.columns = List.copyOf(columns);
+        this.periods = periods;
         this.anomalyWindow = anomalyWindow;
     }
 
     /** The frame for {@code rows} at wall time {@code now}. */
     public String render(Instant now, List<SymbolView> rows) {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"SYMBOL", "LAST", "BAR " + barInterval, "OPEN", "HIGH", "LOW", "CLOSE", "VOLUME",
-                "BAR VWAP", "SESSION VWAP", "RSI(" + rsiPeriod + ") " + indicatorInterval,
-                "ANOMALIES " + shortDuration(anomalyWindow), "LATEST ANOMALY"});
+        List<String> titles = new ArrayList<>(List.of("SYMBOL", "LAST", "BAR " + barInterval, "OPEN", "HIGH", "LOW", "CLOSE",
+                "VOLUME", "BAR VWAP"));
+        columns.forEach(column -> titles.addAll(titles(column)));
+        titles.addAll(List.of("ANOMALIES " + shortDuration(anomalyWindow), "LATEST ANOMALY"));
+        cells.add(titles.toArray(String[]::new));
         for (SymbolView row : rows) {
             SymbolView.Bar bar = row.bar();
-            cells.add(new String[] {
+            List<String> line = new ArrayList<>(List.of(
                 row.symbol(),
                 price(row.last()),
                 bar == null ? MISSING : CLOCK.format(bar.start()) + (bar.closed() ? "" : "*"),
@@ -51,20 +60,57 @@ public final class WatchTable {
                 bar == null ? MISSING : price(bar.low()),
                 bar == null ? MISSING : price(bar.close()),
                 bar == null ? MISSING : quantity(bar.volume()),
-                bar == null ? MISSING : price(bar.vwap()),
-                price(row.sessionVwap()),
-                row.rsi() == null ? MISSING : String.format(Locale.ROOT, "%.1f", row.rsi()),
-                Long.toString(row.recentAnomalies()),
-                anomaly(row.latestAnomaly())});
+                bar == null ? MISSING : price(bar.vwap())));
+            columns.forEach(column -> line.addAll(values(column, row.indicators())));
+            line.add(Long.toString(row.recentAnomalies()));
+            line.add(anomaly(row.latestAnomaly()));
+            cells.add(line.toArray(String[]::new));
         }
         StringBuilder frame = new StringBuilder(header(now)).append('\n');
         appendAligned(frame, cells);
         if (rows.isEmpty()) {
             frame.append("(no symbols with data yet)\n");
         }
-        frame.append("* live bar, not final yet. RSI(").append(rsiPeriod).append(") needs ").append(rsiPeriod + 1)
-                .append(" final ").append(indicatorInterval).append(" bars (--indicator-interval).\n");
-        return frame.toString();
+        frame.append("* live bar, not final yet.");
+        List<String> warmUps = columns.stream().map(this::warmUp).filter(text -> !text.isEmpty()).toList();
+        if (!warmUps.isEmpty()) {
+            frame.append(' ').append(String.join("; ", warmUps)).append(" (--indicator-interval).");
+        }
+        return frame.append('\n').toString();
+    }
+
+    private List<String> titles(IndicatorColumn column) {
+        return switch (column) {
+            case VWAP -> List.of("SESSION VWAP");
+            case RSI -> List.of("RSI(" + periods.rsi() + ") " + indicatorInterval);
+            case BB -> List.of("BB(" + periods.bollinger() + ") LOWER", "BB UPPER", "%B");
+            case MACD -> List.of("MACD(" + periods.macdFast() + "," + periods.macdSlow() + ")",
+                    "SIGNAL(" + periods.macdSignal() + ")", "HISTOGRAM");
+            case ATR -> List.of("ATR(" + periods.atr() + ")");
+        };
+    }
+
+    private static List<String> values(IndicatorColumn column, SymbolView.Indicators i) {
+        return switch (column) {
+            case VWAP -> List.of(price(i.sessionVwap()));
+            case RSI -> List.of(fixed(i.rsi(), 1));
+            case BB -> List.of(price(i.bollingerLower()), price(i.bollingerUpper()), fixed(i.percentB(), 2));
+            case MACD -> List.of(price(i.macd()), price(i.macdSignal()), price(i.macdHistogram()));
+            case ATR -> List.of(price(i.atr()));
+        };
+    }
+
+    /** How many final bars a column's indicator needs before it has a value; empty for session VWAP. */
+    private String warmUp(IndicatorColumn column) {
+        String bars = " final " + indicatorInterval + " bars";
+        return switch (column) {
+            case VWAP -> "";
+            case RSI -> "RSI(" + periods.rsi() + ") needs " + (periods.rsi() + 1) + bars;
+            case BB -> "BB(" + periods.bollinger() + ") needs " + periods.bollinger() + bars;
+            case MACD -> "MACD(" + periods.macdFast() + "," + periods.macdSlow() + "," + periods.macdSignal() + ") needs "
+                    + periods.macdSlow() + bars + ", its signal " + (periods.macdSlow() + periods.macdSignal() - 1);
+            case ATR -> "ATR(" + periods.atr() + ") needs " + periods.atr() + bars;
+        };
     }
 
     /** The frame when InfluxDB could not be read: one line saying why, retried at the next refresh. */
@@ -101,6 +147,10 @@ public final class WatchTable {
     private static String anomaly(SymbolView.Anomaly anomaly) {
         return anomaly == null ? MISSING
                 : anomaly.kind() + " " + anomaly.interval() + " " + CLOCK.format(anomaly.barStart());
+    }
+
+    private static String fixed(Double value, int decimals) {
+        return value == null ? MISSING : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** Two decimals for ordinary prices, more below 1 where two would hide the movement (crypto, FX). */

@@ -39,7 +39,7 @@ class WatchIT {
                     bar("AAPL", "1m", MINUTE, 187.10, 187.35, 187.10, 187.35, 300, 187.2, false),
                     bar("AAPL", "1s", MINUTE.plusSeconds(1), 187.10, 187.10, 187.10, 187.10, 100, 187.10, true),
                     indicators("AAPL", "1s", MINUTE.minusSeconds(2), 186.8, 61.25),
-                    indicators("AAPL", "1s", MINUTE.minusSeconds(1), 186.9, 58.5),
+                    withBandsMacdAndAtr(indicators("AAPL", "1s", MINUTE.minusSeconds(1), 186.9, 58.5)),
                     // RSI still warming up for MSFT: its indicator point has no rsi_14 field.
                     indicators("MSFT", "1s", MINUTE.minusSeconds(1), 410.2, null),
                     anomaly("AAPL", "1s", "return", MINUTE.minus(Duration.ofMinutes(20))),
@@ -57,14 +57,14 @@ class WatchIT {
         SymbolView aapl = views.get(0);
         assertThat(aapl.last()).isEqualTo(187.35);
         assertThat(aapl.bar()).isEqualTo(new SymbolView.Bar(MINUTE, 187.10, 187.35, 187.10, 187.35, 300, 187.2, false));
-        assertThat(aapl.sessionVwap()).isEqualTo(186.9);
-        assertThat(aapl.rsi()).isEqualTo(58.5);
+        assertThat(aapl.indicators()).isEqualTo(new SymbolView.Indicators(186.9, 58.5, 186.25, 187.75, 0.43, 0.125,
+                -0.0625, 0.1875, 0.375));
         assertThat(aapl.recentAnomalies()).isEqualTo(2);
         assertThat(aapl.latestAnomaly()).isEqualTo(new SymbolView.Anomaly("return", "1m", MINUTE.minusSeconds(60)));
 
-        assertThat(views.get(1)).isEqualTo(new SymbolView("MSFT", 410.5, null, 410.2, null, 0,
+        assertThat(views.get(1)).isEqualTo(new SymbolView("MSFT", 410.5, null, SymbolView.Indicators.vwapAndRsi(410.2, null), 0,
                 new SymbolView.Anomaly("volume", "1s", MINUTE.minus(Duration.ofMinutes(30)))));
-        assertThat(views.get(2)).isEqualTo(new SymbolView("NVDA", null, null, null, null, 0, null));
+        assertThat(views.get(2)).isEqualTo(new SymbolView("NVDA", null, null, null, 0, null));
     }
 
     @Test
@@ -75,9 +75,10 @@ class WatchIT {
     @Test
     void aDatabaseWithNoMeasurementsYetGivesRowsOfDashes() {
         InfluxConfig empty = InfluxTestDatabase.create(WatchIT.class);
-        WatchQuery query = new WatchQuery(InfluxQl.of(empty), List.of("AAPL"), "1m", "1s", 14, Duration.ofMinutes(5));
+        WatchQuery query = new WatchQuery(InfluxQl.of(empty), List.of("AAPL"), "1m", "1s", IndicatorPeriods.DEFAULTS,
+                Duration.ofMinutes(5));
 
-        assertThat(query.read()).containsExactly(new SymbolView("AAPL", null, null, null, null, 0, null));
+        assertThat(query.read()).containsExactly(new SymbolView("AAPL", null, null, null, 0, null));
     }
 
     @Test
@@ -93,6 +94,31 @@ class WatchIT {
                 .startsWith("AAPL", "187.35", "" + MINUTE.toString().substring(11, 19) + "*", "187.10", "187.35");
         assertThat(lastFrame.lines().filter(line -> line.startsWith("NVDA ")).findFirst().orElseThrow().split(" {2,}"))
                 .containsOnly("NVDA", "-", "0");
+    }
+
+    @Test
+    void theColumnsAskedForShowTheFieldsOfThePeriodsGiven() {
+        String out = watch("--symbols", "AAPL", "--influx-url", config.url(), "--influx-db", config.database(),
+                "--columns", "atr,bb,macd", "--refresh", "100ms", "--duration", "1m", "--exit-when-complete",
+                "--bb-period", "10", "--atr-period", "7");
+
+        String frame = out.substring(out.lastIndexOf(WatchTable.HEADER_PREFIX));
+        assertThat(frame.lines().filter(line -> line.startsWith("SYMBOL ")).findFirst().orElseThrow().split(" {2,}"))
+                .containsSubsequence("BAR VWAP", "ATR(7)", "BB(10) LOWER", "BB UPPER", "%B", "MACD(12,26)", "SIGNAL(9)",
+                        "HISTOGRAM", "ANOMALIES 5m");
+        // The points have bb_*_20 and atr_14, not the periods asked for: those columns stay empty; MACD's are there.
+        String[] aapl = frame.lines().filter(line -> line.startsWith("AAPL ")).findFirst().orElseThrow().split(" {2,}");
+        assertThat(aapl).containsSubsequence("187.20", "-", "-", "-", "-", "0.125000", "-0.062500", "0.187500");
+    }
+
+    @Test
+    void theDefaultPeriodsReadTheFieldsTheJobWritesByDefault() {
+        String out = watch("--symbols", "AAPL", "--influx-url", config.url(), "--influx-db", config.database(),
+                "--columns", "bb,atr", "--refresh", "100ms", "--duration", "1m", "--exit-when-complete");
+
+        String frame = out.substring(out.lastIndexOf(WatchTable.HEADER_PREFIX));
+        String[] aapl = frame.lines().filter(line -> line.startsWith("AAPL ")).findFirst().orElseThrow().split(" {2,}");
+        assertThat(aapl).containsSubsequence("187.20", "186.25", "187.75", "0.43", "0.375000");
     }
 
     @Test
@@ -137,7 +163,7 @@ class WatchIT {
     }
 
     private static WatchQuery query(List<String> symbols) {
-        return new WatchQuery(InfluxQl.of(config), symbols, "1m", "1s", 14, Duration.ofMinutes(5));
+        return new WatchQuery(InfluxQl.of(config), symbols, "1m", "1s", IndicatorPeriods.DEFAULTS, Duration.ofMinutes(5));
     }
 
     private static Point trade(String symbol, Instant time, double price) {
@@ -157,6 +183,13 @@ class WatchIT {
         Point point = Point.measurement("indicators").addTag("symbol", symbol).addTag("interval", interval)
                 .addField("session_vwap", sessionVwap).time(nanos(start), WritePrecision.NS);
         return rsi == null ? point : point.addField("rsi_14", rsi);
+    }
+
+    /** The fields of the other indicators with the job's default periods, as a warmed-up point has them. */
+    private static Point withBandsMacdAndAtr(Point indicators) {
+        return indicators.addField("bb_middle_20", 187.0).addField("bb_upper_20", 187.75).addField("bb_lower_20", 186.25)
+                .addField("bb_percent_b_20", 0.43).addField("bb_bandwidth_20", 0.008).addField("macd_12_26", 0.125)
+                .addField("macd_signal_9", -0.0625).addField("macd_histogram", 0.1875).addField("atr_14", 0.375);
     }
 
     private static Point anomaly(String symbol, String interval, String kind, Instant start) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.tickpipe.batch.BatchPipeline;
 import io.tickpipe.batch.report.HtmlReport;
+import io.tickpipe.batch.report.IndicatorPeriods;
 import io.tickpipe.batch.report.RejectedInput;
 import io.tickpipe.batch.report.ReportCollector;
 import io.tickpipe.batch.report.ReportModel;
@@ -14,6 +15,7 @@ import io.tickpipe.batch.statistics.ReturnCorrelation;
 import io.tickpipe.batch.statistics.SymbolStatistics;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.spark.analytics.BarInterval;
+import io.tickpipe.spark.analytics.IndicatorFields;
 import io.tickpipe.spark.analytics.MarketAnalytics;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -117,8 +120,7 @@ public final class Analysis {
             Instant last = rows.stream().map(SummaryRow::lastTime).max(Instant::compareTo).orElseThrow();
             RunInfo run = new RunInfo(input.inputs(), first, last,
                     analytics.intervals().stream().map(BarInterval::label).toList(), config.summary().interval().label(),
-                    analytics.sessionZone(), analytics.smaPeriod(), analytics.emaPeriod(), analytics.rsiPeriod(), notes,
-                    Instant.now());
+                    analytics.sessionZone(), IndicatorPeriods.of(analytics), notes, Instant.now());
             HtmlReport.write(new ReportModel(run, symbols, ReportCollector.correlation(correlation, names), rejected),
                     Path.of(config.report()));
         } finally {
@@ -150,11 +152,16 @@ public final class Analysis {
             rejects.write().mode(SaveMode.Overwrite).parquet(dir + "/rejects");
         }
 
-        /** The indicators' columns named as the InfluxDB fields are: {@code sma_20}, {@code ema_20}, {@code rsi_14}. */
+        /**
+         * The indicators' columns named as the InfluxDB fields are ({@link IndicatorFields}): {@code sma_20},
+         * {@code bb_upper_20}, {@code macd_12_26}, {@code atr_14} and so on.
+         */
         static Dataset<Row> namedAfterPeriods(Dataset<Row> indicators, AnalyticsConfig analytics) {
-            return indicators.withColumnRenamed("sma", "sma_" + analytics.smaPeriod())
-                    .withColumnRenamed("ema", "ema_" + analytics.emaPeriod())
-                    .withColumnRenamed("rsi", "rsi_" + analytics.rsiPeriod());
+            Dataset<Row> named = indicators;
+            for (Map.Entry<String, String> field : IndicatorFields.of(analytics).entrySet()) {
+                named = named.withColumnRenamed(field.getKey(), field.getValue());
+            }
+            return named;
         }
     }
 }

@@ -68,22 +68,28 @@ public final class ChartDownsampling {
                         col("high"), col("low"), col("close"), col("volume"), col("trade_count"), col("vwap"));
     }
 
+    /** The indicator columns a chart draws, in the order {@link #indicators} returns them. */
+    public static final List<String> CHARTED_INDICATORS = List.of("session_vwap", "sma", "ema", "rsi", "bb_upper",
+            "bb_lower", "macd", "macd_signal", "atr");
+
     /**
-     * Indicators of one interval ({@code symbol, interval, time, session_vwap, sma, ema, rsi}) per symbol
-     * at its interval in {@code display}: each the value of the candle's last bar (null if that bar has
-     * none), as a chart of the finer bars would show at the candle's close.
+     * Indicators of one interval ({@code symbol, interval, time} and {@link #CHARTED_INDICATORS}; other
+     * columns are dropped) per symbol at its interval in {@code display}: each the value of the candle's
+     * last bar (null if that bar has none), as a chart of the finer bars would show at the candle's close.
      */
     public static Dataset<Row> indicators(Dataset<Row> indicators, Map<String, DisplayInterval> display,
                                           ZoneId zone) {
         Column last = col("time");
+        List<Column> lastValues = new ArrayList<>();
+        List<Column> columns = new ArrayList<>(List.of(col("symbol"), col(DISPLAY).as("interval"), col(BUCKET).as("time")));
+        for (String indicator : CHARTED_INDICATORS) {
+            lastValues.add(max_by(col(indicator), last).as(indicator));
+            columns.add(col(indicator));
+        }
         return bucketed(indicators, display, zone)
                 .groupBy(col("symbol"), col(DISPLAY), col(BUCKET))
-                .agg(max_by(col("session_vwap"), last).as("session_vwap"),
-                        max_by(col("sma"), last).as("sma"),
-                        max_by(col("ema"), last).as("ema"),
-                        max_by(col("rsi"), last).as("rsi"))
-                .select(col("symbol"), col(DISPLAY).as("interval"), col(BUCKET).as("time"), col("session_vwap"),
-                        col("sma"), col("ema"), col("rsi"));
+                .agg(lastValues.get(0), lastValues.subList(1, lastValues.size()).toArray(Column[]::new))
+                .select(columns.toArray(Column[]::new));
     }
 
     /**

@@ -15,11 +15,11 @@ import java.time.Instant;
  * Markets that trade only part of the day fill fewer buckets than that, so their charts come out
  * coarser than the limit would allow (a year of 1m equity bars: 6h candles, two per session).
  *
- * <p>What this bounds: every chart holds at most 1,500 candles, each with its four overlay values, and
- * at most {@link ChartDownsampling#ANOMALY_CAP} anomaly marks. For 100 symbols and a year of 1m bars
+ * <p>What this bounds: every chart holds at most 1,500 candles, each with its nine indicator values,
+ * and at most {@link ChartDownsampling#ANOMALY_CAP} anomaly marks. For 100 symbols and a year of 1m bars
  * (525,600 bars each, 6h candles) the report holds at most 150,000 candles and 50,000 anomalies instead
- * of 52.6 million bars, and its file is at most {@link #HUNDRED_SYMBOL_YEAR_BOUND_BYTES} bytes (45 MB):
- * a candle is at most 240 characters of JSON (six numbers and four overlay values, a double being at
+ * of 52.6 million bars, and its file is at most {@link #HUNDRED_SYMBOL_YEAR_BOUND_BYTES} bytes (63 MB):
+ * a candle is at most 360 characters of JSON (six numbers and nine indicator values, a double being at
  * most 24), an anomaly at most 90, ECharts 1 MB, the tables a few kB per symbol. A browser parses and
  * draws that in seconds; {@code ReportSizeIT} builds such a report for ten symbols and checks the bound
  * of ten, {@code FIXED_BOUND_BYTES + 10 * PER_SYMBOL_BOUND_BYTES} (the hundred are measured in
@@ -38,7 +38,7 @@ public final class ChartResolution {
     public static final long FIXED_BOUND_BYTES = 1_500_000L;
 
     /** What one symbol adds at most: its candles with their overlays, its anomaly marks, its tables. */
-    public static final long PER_SYMBOL_BOUND_BYTES = 435_000L;
+    public static final long PER_SYMBOL_BOUND_BYTES = 615_000L;
 
     /** The bound on the report's file for 100 symbols and a year of 1m bars (see the class comment). */
     public static final long HUNDRED_SYMBOL_YEAR_BOUND_BYTES = FIXED_BOUND_BYTES + 100 * PER_SYMBOL_BOUND_BYTES;

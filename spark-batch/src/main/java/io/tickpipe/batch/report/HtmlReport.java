@@ -249,8 +249,10 @@ public final class HtmlReport {
         fact(out, "Bar intervals", String.join(", ", run.barIntervals()));
         fact(out, "Summary interval", run.summaryInterval());
         fact(out, "Session zone", zone.getId() + " (daily bars, session VWAP and the times shown)");
-        fact(out, "Indicators", "SMA " + run.smaPeriod() + ", EMA " + run.emaPeriod() + ", RSI " + run.rsiPeriod()
-                + " (bars)");
+        IndicatorPeriods p = run.periods();
+        fact(out, "Indicators", "SMA " + p.sma() + ", EMA " + p.ema() + ", RSI " + p.rsi() + ", Bollinger Bands "
+                + p.bollinger() + " \u00b1 " + ReportFormat.quantity(p.bollingerWidth()) + "\u03c3, MACD " + p.macdFast() + ", "
+                + p.macdSlow() + ", " + p.macdSignal() + ", ATR " + p.atr() + " (bars)");
         fact(out, "Charts", "at most " + count((long) ChartResolution.MAX_CANDLES) + " candles and "
                 + count((long) ChartDownsampling.ANOMALY_CAP) + " anomaly marks per symbol");
         if (!run.notes().isEmpty()) {

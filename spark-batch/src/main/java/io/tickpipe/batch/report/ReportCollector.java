@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -39,7 +40,7 @@ public final class ReportCollector {
      * if they are costly to compute.
      *
      * @param bars {@code symbol, interval, time, open, high, low, close, volume, trade_count, vwap}
-     * @param indicators {@code symbol, interval, time, session_vwap, sma, ema, rsi}
+     * @param indicators {@code symbol, interval, time} and {@link ChartDownsampling#CHARTED_INDICATORS}
      * @param anomalies {@code symbol, interval, kind, time, score, close}
      * @param summaries the summary row of each symbol that has bars
      * @throws IllegalArgumentException if a symbol with bars has no summary row
@@ -59,11 +60,13 @@ public final class ReportCollector {
         Dataset<Row> candles = ChartDownsampling.bars(ownBars, display, zone);
         Dataset<Row> overlays = ChartDownsampling.indicators(
                 indicators.where(col("interval").equalTo(interval.label())), display, zone);
+        List<Column> columns = new ArrayList<>(List.of(candles.col("symbol"), candles.col("time"), col("open"), col("high"),
+                col("low"), col("close"), col("volume")));
+        ChartDownsampling.CHARTED_INDICATORS.forEach(indicator -> columns.add(col(indicator)));
         Map<String, List<Row>> rowsOf = bySymbol(candles
                 .join(overlays, candles.col("symbol").equalTo(overlays.col("symbol"))
                         .and(candles.col("time").equalTo(overlays.col("time"))), "left")
-                .select(candles.col("symbol"), candles.col("time"), col("open"), col("high"), col("low"),
-                        col("close"), col("volume"), col("session_vwap"), col("sma"), col("ema"), col("rsi"))
+                .select(columns.toArray(Column[]::new))
                 .orderBy(col("symbol"), col("time"))
                 .collectAsList());
         Map<String, List<Row>> anomaliesOf = bySymbol(ChartDownsampling.cappedAnomalies(
@@ -76,17 +79,15 @@ public final class ReportCollector {
         for (Map.Entry<String, DisplayInterval> e : display.entrySet()) {
             String symbol = e.getKey();
             List<Candle> chart = new ArrayList<>();
-            List<Double> vwap = new ArrayList<>();
-            List<Double> sma = new ArrayList<>();
-            List<Double> ema = new ArrayList<>();
-            List<Double> rsi = new ArrayList<>();
+            // One series per charted indicator, in the order of CHARTED_INDICATORS.
+            List<List<Double>> series = new ArrayList<>();
+            ChartDownsampling.CHARTED_INDICATORS.forEach(indicator -> series.add(new ArrayList<>()));
             for (Row r : rowsOf.getOrDefault(symbol, List.of())) {
                 chart.add(new Candle(instant(r.get(1)).toEpochMilli(), r.getDouble(2), r.getDouble(3),
                         r.getDouble(4), r.getDouble(5), r.getDouble(6)));
-                vwap.add(nullableDouble(r, 7));
-                sma.add(nullableDouble(r, 8));
-                ema.add(nullableDouble(r, 9));
-                rsi.add(nullableDouble(r, 10));
+                for (int i = 0; i < series.size(); i++) {
+                    series.get(i).add(nullableDouble(r, 7 + i));
+                }
             }
             List<AnomalyMark> marks = new ArrayList<>();
             long anomalyCount = 0;
@@ -95,7 +96,8 @@ public final class ReportCollector {
                         r.getDouble(4)));
                 anomalyCount = r.getLong(5);
             }
-            reports.add(new SymbolReport(symbol, interval.label(), e.getValue().label(), chart, vwap, sma, ema, rsi,
+            reports.add(new SymbolReport(symbol, interval.label(), e.getValue().label(), chart, series.get(0), series.get(1),
+                    series.get(2), series.get(3), series.get(4), series.get(5), series.get(6), series.get(7), series.get(8),
                     marks, anomalyCount, summaryOf.get(symbol)));
         }
         return reports;

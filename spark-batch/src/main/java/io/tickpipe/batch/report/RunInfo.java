@@ -15,15 +15,13 @@ import java.util.Objects;
  * @param barIntervals the bar intervals computed, e.g. {@code ["1m", "1d"]}
  * @param summaryInterval the interval of the bars the statistics were computed on
  * @param sessionZone the zone of daily sessions (1d bars, session VWAP), and of the times shown
- * @param smaPeriod SMA period in bars
- * @param emaPeriod EMA period in bars
- * @param rsiPeriod RSI period in bars
+ * @param periods the indicators' parameters
  * @param notes what the reader must know to read the figures, e.g. that bars input has no VWAP
  * @param generatedAt when the report was written
  */
 public record RunInfo(List<String> inputs, Instant first, Instant last, List<String> barIntervals,
-                      String summaryInterval, ZoneId sessionZone, int smaPeriod, int emaPeriod,
-                      int rsiPeriod, List<String> notes, Instant generatedAt) {
+                      String summaryInterval, ZoneId sessionZone, IndicatorPeriods periods, List<String> notes,
+                      Instant generatedAt) {
     public RunInfo {
         inputs = List.copyOf(inputs);
         Objects.requireNonNull(first, "first");
@@ -34,6 +32,7 @@ public record RunInfo(List<String> inputs, Instant first, Instant last, List<Str
         barIntervals = List.copyOf(barIntervals);
         Objects.requireNonNull(summaryInterval, "summaryInterval");
         Objects.requireNonNull(sessionZone, "sessionZone");
+        Objects.requireNonNull(periods, "periods");
         notes = List.copyOf(notes);
         Objects.requireNonNull(generatedAt, "generatedAt");
     }

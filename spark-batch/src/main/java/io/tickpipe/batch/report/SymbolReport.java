@@ -8,8 +8,11 @@ import java.util.Objects;
 /**
  * One symbol's part of the report: its chart and its summary row.
  *
- * <p>The overlay and RSI series hold one value per candle, {@code null} where the indicator has none
- * (warm-up, or bars input without trades for VWAP): the chart leaves a gap there.
+ * <p>The indicator series hold one value per candle, {@code null} where the indicator has none
+ * (warm-up, or bars input without trades for VWAP): the chart leaves a gap there. The MACD histogram
+ * is not among them: the page draws {@code macd - macdSignal}, which is what the job computes.
+ * Each is the value of the candle's last bar, as a chart of the finer bars would show at the
+ * candle's close.
  *
  * @param symbol the symbol
  * @param barInterval the interval of the bars the chart was drawn from, e.g. {@code "1m"}
@@ -20,6 +23,11 @@ import java.util.Objects;
  * @param sma the SMA at each candle's last bar
  * @param ema the EMA at each candle's last bar
  * @param rsi the RSI at each candle's last bar
+ * @param bollingerUpper the upper Bollinger Band at each candle's last bar
+ * @param bollingerLower the lower Bollinger Band at each candle's last bar
+ * @param macd MACD at each candle's last bar
+ * @param macdSignal MACD's signal line at each candle's last bar
+ * @param atr the ATR at each candle's last bar
  * @param anomalies the anomalies marked, at most {@link ChartDownsampling#ANOMALY_CAP}
  * @param anomalyCount how many anomalies the symbol has in all; more than {@code anomalies.size()}
  *     when the chart shows only those with the largest |score|
@@ -27,7 +35,9 @@ import java.util.Objects;
  */
 public record SymbolReport(String symbol, String barInterval, String chartInterval, List<Candle> candles,
                            List<Double> vwap, List<Double> sma, List<Double> ema, List<Double> rsi,
-                           List<AnomalyMark> anomalies, long anomalyCount, SummaryRow summary) {
+                           List<Double> bollingerUpper, List<Double> bollingerLower, List<Double> macd,
+                           List<Double> macdSignal, List<Double> atr, List<AnomalyMark> anomalies, long anomalyCount,
+                           SummaryRow summary) {
     public SymbolReport {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(barInterval, "barInterval");
@@ -43,6 +53,11 @@ public record SymbolReport(String symbol, String barInterval, String chartInterv
         sma = series(symbol, "sma", sma, candles.size());
         ema = series(symbol, "ema", ema, candles.size());
         rsi = series(symbol, "rsi", rsi, candles.size());
+        bollingerUpper = series(symbol, "bollingerUpper", bollingerUpper, candles.size());
+        bollingerLower = series(symbol, "bollingerLower", bollingerLower, candles.size());
+        macd = series(symbol, "macd", macd, candles.size());
+        macdSignal = series(symbol, "macdSignal", macdSignal, candles.size());
+        atr = series(symbol, "atr", atr, candles.size());
         anomalies = List.copyOf(anomalies);
         if (anomalyCount < anomalies.size()) {
             throw new IllegalArgumentException(symbol + ": anomaly count " + anomalyCount + " is less than the "

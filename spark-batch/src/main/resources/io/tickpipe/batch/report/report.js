@@ -27,7 +27,10 @@
   var DOWN = style.getPropertyValue('--down').trim();
   var INK = '#1c2330', MUTED = '#687385', RULE = '#e3e7ee';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-  var OVERLAY = { vwap: '#8e44ad', sma: '#f39c12', ema: '#2f5fd0', rsi: '#5c6bc0' };
+  var OVERLAY = {
+    vwap: '#8e44ad', sma: '#f39c12', ema: '#2f5fd0', rsi: '#5c6bc0', bollinger: '#7b8794',
+    macd: '#2f5fd0', signal: '#f39c12', atr: '#00897b'
+  };
   var KIND_STYLE = {
     'return': { color: '#d81b60', symbol: 'diamond' },
     'volume': { color: '#ff8f00', symbol: 'triangle' }
@@ -127,11 +130,20 @@
     });
     kinds.sort();
     var left = 24, right = 78;
+    // Price with its overlays, volume, RSI, MACD with its histogram, ATR; time labels under the last.
     var grids = [
       { left: left, right: right, top: 40, height: 300 },
       { left: left, right: right, top: 356, height: 62 },
-      { left: left, right: right, top: 434, height: 92 }
+      { left: left, right: right, top: 434, height: 92 },
+      { left: left, right: right, top: 542, height: 92 },
+      { left: left, right: right, top: 650, height: 76 }
     ];
+    var PANELS = [0, 1, 2, 3, 4];
+    // The histogram as the job computes it, MACD minus signal, where both exist.
+    var histogram = s.macd.map(function (m, i) {
+      var sig = s.macd_signal[i];
+      return m === null || sig === null ? null : m - sig;
+    });
     function xAxis(index, labels) {
       return {
         type: 'category', gridIndex: index, data: times, boundaryGap: true,
@@ -144,15 +156,20 @@
         splitLine: { show: false }, min: 'dataMin', max: 'dataMax'
       };
     }
-    function overlay(id, name, values) {
+    function line(id, name, values, panel, color, dashed) {
       return {
-        id: id, name: name, type: 'line', data: values.map(gap), xAxisIndex: 0, yAxisIndex: 0,
+        id: id, name: name, type: 'line', data: values.map(gap), xAxisIndex: panel, yAxisIndex: panel,
         showSymbol: false, symbol: 'none', connectNulls: false, smooth: false,
-        lineStyle: { width: 1.3, color: OVERLAY[id] }, itemStyle: { color: OVERLAY[id] },
+        lineStyle: { width: dashed ? 1 : 1.3, color: color, type: dashed ? 'dashed' : 'solid' }, itemStyle: { color: color },
         emphasis: { disabled: true }
       };
     }
-    var smaName = 'SMA ' + run.sma_period, emaName = 'EMA ' + run.ema_period, rsiName = 'RSI ' + run.rsi_period;
+    function overlay(id, name, values) { return line(id, name, values, 0, OVERLAY[id], false); }
+    var periods = run.periods;
+    var smaName = 'SMA ' + periods.sma, emaName = 'EMA ' + periods.ema, rsiName = 'RSI ' + periods.rsi;
+    var bbName = 'Bollinger ' + periods.bollinger + ', ' + periods.bollinger_width + '\u03c3';
+    var macdName = 'MACD ' + periods.macd_fast + ', ' + periods.macd_slow, signalName = 'Signal ' + periods.macd_signal;
+    var histogramName = 'Histogram', atrName = 'ATR ' + periods.atr;
     var series = [
       {
         id: 'candles', name: s.symbol, type: 'candlestick', data: ohlc, xAxisIndex: 0, yAxisIndex: 0,
@@ -167,6 +184,9 @@
       overlay('vwap', 'Session VWAP', s.vwap),
       overlay('sma', smaName, s.sma),
       overlay('ema', emaName, s.ema),
+      // Both bands under one legend entry, which shows and hides them together.
+      line('bb-upper', bbName, s.bollinger_upper, 0, OVERLAY.bollinger, true),
+      line('bb-lower', bbName, s.bollinger_lower, 0, OVERLAY.bollinger, true),
       {
         id: 'rsi', name: rsiName, type: 'line', data: s.rsi.map(gap), xAxisIndex: 2, yAxisIndex: 2,
         showSymbol: false, symbol: 'none', connectNulls: false,
@@ -178,7 +198,16 @@
           data: [{ yAxis: 30 }, { yAxis: 70 }]
         },
         markArea: { silent: true, itemStyle: { color: 'rgba(92,107,192,0.06)' }, data: [[{ yAxis: 30 }, { yAxis: 70 }]] }
-      }
+      },
+      line('macd', macdName, s.macd, 3, OVERLAY.macd, false),
+      line('macd-signal', signalName, s.macd_signal, 3, OVERLAY.signal, false),
+      {
+        id: 'macd-histogram', name: histogramName, type: 'bar', data: histogram.map(gap), xAxisIndex: 3, yAxisIndex: 3,
+        barMaxWidth: 14,
+        itemStyle: { color: function (q) { return histogram[q.dataIndex] >= 0 ? UP : DOWN; }, opacity: 0.55 },
+        emphasis: { disabled: true }
+      },
+      line('atr', atrName, s.atr, 4, OVERLAY.atr, false)
     ];
     kinds.forEach(function (kind, k) {
       var st = kindStyle(kind, k);
@@ -189,7 +218,8 @@
         encode: { x: 0, y: 1 }
       });
     });
-    var legend = ['Session VWAP', smaName, emaName, rsiName].concat(kinds.map(function (k) { return k + ' anomaly'; }));
+    var legend = ['Session VWAP', smaName, emaName, bbName, rsiName, macdName, signalName, histogramName, atrName]
+      .concat(kinds.map(function (k) { return k + ' anomaly'; }));
 
     function tooltip(params) {
       if (!params.length) { return ''; }
@@ -199,7 +229,10 @@
         ['Open', price(c[1])], ['High', price(c[2])], ['Low', price(c[3])],
         ['Close', '<span style="color:' + (change >= 0 ? UP : DOWN) + '">' + price(c[4]) + '</span>'],
         ['Volume', quantity(c[5])], ['Session VWAP', price(s.vwap[i])], [smaName, price(s.sma[i])],
-        [emaName, price(s.ema[i])], [rsiName, number(s.rsi[i], 3, 1)]
+        [emaName, price(s.ema[i])], ['Bollinger upper', price(s.bollinger_upper[i])],
+        ['Bollinger lower', price(s.bollinger_lower[i])], [rsiName, number(s.rsi[i], 3, 1)],
+        [macdName, number(s.macd[i], 4, 2)], [signalName, number(s.macd_signal[i], 4, 2)],
+        [histogramName, number(histogram[i], 4, 2)], [atrName, price(s.atr[i])]
       ];
       var html = '<div style="font-weight:600;margin-bottom:4px">' + escapeHtml(s.symbol) + ' \u00b7 '
         + escapeHtml(timeLabel(c[0], interval)) + '</div><table style="border-collapse:collapse">';
@@ -225,7 +258,7 @@
         formatter: tooltip, confine: true
       },
       grid: grids,
-      xAxis: [xAxis(0, false), xAxis(1, false), xAxis(2, true)],
+      xAxis: [xAxis(0, false), xAxis(1, false), xAxis(2, false), xAxis(3, false), xAxis(4, true)],
       yAxis: [
         {
           gridIndex: 0, scale: true, position: 'right', splitNumber: 6,
@@ -244,12 +277,24 @@
           axisLabel: { color: MUTED, showMinLabel: false, showMaxLabel: false },
           splitLine: { lineStyle: { color: '#eef1f5' } },
           axisPointer: { label: { formatter: function (p) { return number(p.value, 3, 1); } } }
+        },
+        {
+          gridIndex: 3, position: 'right', scale: true, splitNumber: 2,
+          axisLabel: { color: MUTED, showMinLabel: false, showMaxLabel: false, formatter: function (v) { return number(v, 3, 2); } },
+          splitLine: { lineStyle: { color: '#eef1f5' } },
+          axisPointer: { label: { formatter: function (p) { return number(p.value, 4, 2); } } }
+        },
+        {
+          gridIndex: 4, position: 'right', scale: true, splitNumber: 2,
+          axisLabel: { color: MUTED, showMinLabel: false, showMaxLabel: false, formatter: function (v) { return price(v); } },
+          splitLine: { lineStyle: { color: '#eef1f5' } },
+          axisPointer: { label: { formatter: function (p) { return price(p.value); } } }
         }
       ],
       dataZoom: [
-        { type: 'inside', xAxisIndex: [0, 1, 2], start: 0, end: 100 },
+        { type: 'inside', xAxisIndex: PANELS, start: 0, end: 100 },
         {
-          type: 'slider', xAxisIndex: [0, 1, 2], start: 0, end: 100, bottom: 12, height: 26,
+          type: 'slider', xAxisIndex: PANELS, start: 0, end: 100, bottom: 12, height: 26,
           left: left + 40, right: right + 40, borderColor: RULE,
           fillerColor: 'rgba(47,95,208,0.08)', handleStyle: { color: '#ffffff', borderColor: '#9aa4b5' },
           dataBackground: { lineStyle: { color: '#9aa4b5' }, areaStyle: { color: '#e8ecf3' } },

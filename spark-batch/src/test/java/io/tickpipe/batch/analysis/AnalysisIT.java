@@ -110,7 +110,9 @@ class AnalysisIT {
         }
         assertThat(spark.read().parquet(out.resolve("summary").toString()).count()).isEqualTo(2);
         assertThat(spark.read().parquet(out.resolve("correlation").toString()).count()).isEqualTo(4);
-        assertThat(spark.read().parquet(out.resolve("indicators").toString()).columns()).contains("sma_20", "ema_20", "rsi_14");
+        assertThat(spark.read().parquet(out.resolve("indicators").toString()).columns()).containsExactly("symbol", "interval",
+                "time", "session_vwap", "sma_20", "ema_20", "rsi_14", "bb_middle_20", "bb_upper_20", "bb_lower_20",
+                "bb_percent_b_20", "bb_bandwidth_20", "macd_12_26", "macd_signal_9", "macd_histogram", "atr_14");
         assertThat(Files.readString(report)).contains("AAPL", "MSFT").doesNotContain("src=\"http");
     }
 
@@ -118,20 +120,25 @@ class AnalysisIT {
     void dailyBarFilesGiveTheirBarsAndStatisticsWithoutTradeFields(@TempDir Path dir) throws IOException {
         List<String> lines = new ArrayList<>(List.of("Date,Open,High,Low,Close,Adj Close,Volume"));
         List<Double> closes = new ArrayList<>();
+        List<Double> trueRanges = new ArrayList<>();
         double close = 100;
         LocalDate day = LocalDate.parse("2025-01-02");
         for (int i = 0; i < 60; i++, day = day.plusDays(1)) {
             double open = close;
             close = Math.round((close * (1 + Math.sin(i) * 0.02)) * 100) / 100.0;
             closes.add(close);
-            lines.add(day + "," + open + "," + (Math.max(open, close) + 1) + "," + (Math.min(open, close) - 1) + "," + close + ","
-                    + close + "," + (1000 + i));
+            double high = Math.max(open, close) + 1;
+            double low = Math.min(open, close) - 1;
+            // Each day opens at the close before and its range holds that open: the true range is high - low.
+            trueRanges.add(high - low);
+            lines.add(day + "," + open + "," + high + "," + low + "," + close + "," + close + "," + (1000 + i));
         }
         lines.add(day + ",1,2,3,4,4,5");                     // high below low: rejected
         Path file = Files.write(dir.resolve("AAPL.csv"), lines);
         Path out = dir.resolve("out");
 
-        Run run = analyze("--source", "bars", "--bars", file.toString(), "--output-dir", out.toString());
+        Run run = analyze("--source", "bars", "--bars", file.toString(), "--output-dir", out.toString(),
+                "--bb-period", "10", "--atr-period", "5");
 
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.printed()).contains("note: 1m bars left out", "summary of 1 symbol at 1d bars", "rejected: 1");
@@ -158,6 +165,28 @@ class AnalysisIT {
         // A date bar is its New York day.
         assertThat(bars.get(0).<java.sql.Timestamp>getAs("time").toInstant())
                 .isEqualTo(LocalDate.parse("2025-01-02").atStartOfDay(NEW_YORK).toInstant());
+
+        // Bar files carry high and low: their bars get Bollinger Bands, MACD and ATR, named after the periods asked for.
+        List<Row> indicators = spark.read().parquet(out.resolve("indicators").toString()).orderBy("time").collectAsList();
+        assertThat(indicators).hasSize(60);
+        assertThat(indicators.get(0).schema().fieldNames()).contains("bb_upper_10", "bb_percent_b_10", "macd_12_26",
+                "macd_signal_9", "atr_5").doesNotContain("bb_upper_20", "atr_14");
+        assertThat(indicators.stream().filter(r -> r.getAs("bb_upper_10") != null)).as("from the 10th bar").hasSize(51);
+        assertThat(indicators.stream().filter(r -> r.getAs("macd_12_26") != null)).as("from the 26th bar").hasSize(35);
+        assertThat(indicators.stream().filter(r -> r.getAs("macd_signal_9") != null)).as("from the 34th bar").hasSize(27);
+        // Independently: ATR(5), the mean of the first five true ranges, then Wilder's smoothing.
+        double atr = trueRanges.subList(0, 5).stream().mapToDouble(Double::doubleValue).sum() / 5;
+        for (int i = 0; i < 60; i++) {
+            Double stored = indicators.get(i).getAs("atr_5");
+            if (i < 4) {
+                assertThat(stored).as("ATR of bar %d", i + 1).isNull();
+                continue;
+            }
+            if (i > 4) {
+                atr = (atr * 4 + trueRanges.get(i)) / 5;
+            }
+            assertThat(stored).as("ATR of bar %d", i + 1).isCloseTo(atr, within(1e-12));
+        }
     }
 
     @Test

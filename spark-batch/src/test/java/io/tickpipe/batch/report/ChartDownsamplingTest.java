@@ -86,21 +86,26 @@ class ChartDownsamplingTest {
         for (TestBar b : bars()) {
             // Warm-up gaps, and a last bar of a bucket that has no SMA though the bars before it had.
             boolean gap = random.nextInt(5) == 0;
-            rows.add(new TestIndicators(b.symbol(), b.interval(), b.time(), b.vwap(), gap ? null : b.close() * 0.99,
-                    b.close() * 1.01, random.nextInt(7) == 0 ? null : random.nextDouble() * 100));
+            Double macd = random.nextInt(6) == 0 ? null : random.nextGaussian();
+            rows.add(TestIndicators.of(b.symbol(), b.interval(), b.time(), b.vwap(), gap ? null : b.close() * 0.99,
+                    b.close() * 1.01, random.nextInt(7) == 0 ? null : random.nextDouble() * 100,
+                    gap ? null : b.close() * 1.02, gap ? null : b.close() * 0.98, macd,
+                    macd == null || random.nextInt(4) == 0 ? null : random.nextGaussian(),
+                    random.nextInt(8) == 0 ? null : random.nextDouble()));
         }
 
         List<TestIndicators> actual = ChartDownsampling.indicators(ReportFrames.indicators(spark, rows), DISPLAY,
                         NEW_YORK).collectAsList().stream()
-                .map(r -> new TestIndicators(r.getString(0), r.getString(1), ReportFrames.instant(r.get(2)),
-                        ReportFrames.nullableDouble(r, "session_vwap"), ReportFrames.nullableDouble(r, "sma"),
-                        ReportFrames.nullableDouble(r, "ema"), ReportFrames.nullableDouble(r, "rsi")))
+                .map(TestIndicators::of)
                 .sorted(Comparator.comparing(TestIndicators::symbol).thenComparing(TestIndicators::time))
                 .toList();
 
         List<TestIndicators> expected = ReferenceDownsampling.indicators(rows, DISPLAY, NEW_YORK);
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(expected).anyMatch(i -> i.sma() == null && i.interval().equals("1d"));
+        assertThat(expected).anyMatch(i -> i.value("macd") != null && i.value("macd_signal") == null);
+        assertThat(ChartDownsampling.indicators(ReportFrames.indicators(spark, rows), DISPLAY, NEW_YORK).columns())
+                .as("the columns charts do not draw are dropped").doesNotContain("bb_middle");
     }
 
     @Test

@@ -51,7 +51,13 @@ class HtmlReportTest {
                         a.get(4).asDouble(), a.get(5).asDouble()))
                         .containsExactly(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume());
                 assertThat(symbol.get("sma").get(i).isNull()).isEqualTo(expected.sma().get(i) == null);
+                assertThat(symbol.get("macd_signal").get(i).isNull()).isEqualTo(expected.macdSignal().get(i) == null);
+                if (expected.bollingerUpper().get(i) != null) {
+                    assertThat(symbol.get("bollinger_upper").get(i).asDouble()).isEqualTo(expected.bollingerUpper().get(i));
+                    assertThat(symbol.get("atr").get(i).asDouble()).isEqualTo(expected.atr().get(i));
+                }
             }
+            assertThat(symbol.has("macd_histogram")).as("the page computes the histogram").isFalse();
             JsonNode summary = symbol.get("summary");
             assertThat(summary.get("first_time").asText()).isEqualTo(expected.summary().firstTime().toString());
             assertThat(summary.get("annualized_volatility").asDouble())
@@ -62,6 +68,10 @@ class HtmlReportTest {
         }
         assertThat(root.get("correlation").get("cells")).hasSize(model.symbols().size() * model.symbols().size());
         assertThat(root.get("run").get("session_zone").asText()).isEqualTo("America/New_York");
+        JsonNode periods = root.get("run").get("periods");
+        assertThat(List.of(periods.get("bollinger").asInt(), periods.get("macd_fast").asInt(), periods.get("macd_slow").asInt(),
+                periods.get("macd_signal").asInt(), periods.get("atr").asInt())).containsExactly(20, 12, 26, 9, 14);
+        assertThat(periods.get("bollinger_width").asDouble()).isEqualTo(2.0);
     }
 
     @Test
@@ -148,6 +158,8 @@ class HtmlReportTest {
                 .contains("<li><code>csv /data/trades.csv.gz</code></li>")
                 .contains("<dt>Bar intervals</dt><dd>1m, 1d</dd>")
                 .contains("<dt>Summary interval</dt><dd>1d</dd>")
+                .contains("<dt>Indicators</dt><dd>SMA 20, EMA 20, RSI 14, Bollinger Bands 20 \u00b1 2\u03c3, MACD 12, 26, 9,"
+                        + " ATR 14 (bars)</dd>")
                 .contains("America/New_York")
                 .contains("<li>bars input: VWAP and trade counts are not available</li>");
         String rejected = between(html, "<section id=\"rejects\"", "</section>");

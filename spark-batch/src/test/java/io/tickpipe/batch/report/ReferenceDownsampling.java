@@ -53,8 +53,7 @@ final class ReferenceDownsampling {
         List<TestIndicators> out = new ArrayList<>();
         buckets(rows, TestIndicators::symbol, TestIndicators::time, display, zone).forEach((key, group) -> {
             TestIndicators last = group.stream().max(Comparator.comparing(TestIndicators::time)).orElseThrow();
-            out.add(new TestIndicators(last.symbol(), display.get(last.symbol()).label(), key.start(),
-                    last.sessionVwap(), last.sma(), last.ema(), last.rsi()));
+            out.add(new TestIndicators(last.symbol(), display.get(last.symbol()).label(), key.start(), last.values()));
         });
         return out;
     }

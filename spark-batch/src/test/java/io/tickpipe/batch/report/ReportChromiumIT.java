@@ -101,7 +101,18 @@ class ReportChromiumIT {
         parts.add("vwap:" + (definedOnly ? defined(s.vwap()) : n));
         parts.add("sma:" + (definedOnly ? defined(s.sma()) : n));
         parts.add("ema:" + (definedOnly ? defined(s.ema()) : n));
+        parts.add("bb-upper:" + (definedOnly ? defined(s.bollingerUpper()) : n));
+        parts.add("bb-lower:" + (definedOnly ? defined(s.bollingerLower()) : n));
         parts.add("rsi:" + (definedOnly ? defined(s.rsi()) : n));
+        parts.add("macd:" + (definedOnly ? defined(s.macd()) : n));
+        parts.add("macd-signal:" + (definedOnly ? defined(s.macdSignal()) : n));
+        // The histogram where both lines are defined: the page computes it.
+        long histogram = 0;
+        for (int i = 0; i < n; i++) {
+            histogram += s.macd().get(i) != null && s.macdSignal().get(i) != null ? 1 : 0;
+        }
+        parts.add("macd-histogram:" + (definedOnly ? histogram : n));
+        parts.add("atr:" + (definedOnly ? defined(s.atr()) : n));
         Map<String, Integer> byKind = new TreeMap<>();
         s.anomalies().forEach(a -> byKind.merge(a.kind(), 1, Integer::sum));
         byKind.forEach((kind, count) -> parts.add("anomaly-" + kind + ":" + count));

@@ -60,8 +60,10 @@ class ReportCollectorTest {
         for (int i = 0; i < bars.size() - 1; i++) {
             TestBar b = bars.get(i);
             if (i != 7 && i != 20) { // no indicator row: a gap on the chart
-                indicators.add(new TestIndicators("AAA", "1m", b.time(), b.close() - 0.1, i < 4 ? null : b.close() + 0.1,
-                        i < 4 ? null : b.close() + 0.2, i < 5 ? null : 40.0 + i));
+                indicators.add(TestIndicators.of("AAA", "1m", b.time(), b.close() - 0.1, i < 4 ? null : b.close() + 0.1,
+                        i < 4 ? null : b.close() + 0.2, i < 5 ? null : 40.0 + i, i < 4 ? null : b.close() + 1.5,
+                        i < 4 ? null : b.close() - 1.5, i < 6 ? null : 0.01 * i, i < 9 ? null : -0.02 * i,
+                        i < 3 ? null : 0.3 + 0.01 * i));
             }
         }
         List<TestAnomaly> anomalies = List.of(
@@ -75,19 +77,17 @@ class ReportCollectorTest {
                 List.of(summary));
 
         List<Candle> candles = new ArrayList<>();
-        List<Double> vwap = new ArrayList<>();
-        List<Double> sma = new ArrayList<>();
-        List<Double> ema = new ArrayList<>();
-        List<Double> rsi = new ArrayList<>();
+        List<List<Double>> series = new ArrayList<>();
+        ChartDownsampling.CHARTED_INDICATORS.forEach(column -> series.add(new ArrayList<>()));
         for (TestBar b : bars.subList(0, 30)) {
             candles.add(new Candle(b.time().toEpochMilli(), b.open(), b.high(), b.low(), b.close(), b.volume()));
             TestIndicators i = indicators.stream().filter(x -> x.time().equals(b.time())).findFirst().orElse(null);
-            vwap.add(i == null ? null : i.sessionVwap());
-            sma.add(i == null ? null : i.sma());
-            ema.add(i == null ? null : i.ema());
-            rsi.add(i == null ? null : i.rsi());
+            for (int k = 0; k < series.size(); k++) {
+                series.get(k).add(i == null ? null : i.values().get(k));
+            }
         }
-        SymbolReport expected = new SymbolReport("AAA", "1m", "1m", candles, vwap, sma, ema, rsi,
+        SymbolReport expected = new SymbolReport("AAA", "1m", "1m", candles, series.get(0), series.get(1), series.get(2),
+                series.get(3), series.get(4), series.get(5), series.get(6), series.get(7), series.get(8),
                 List.of(new AnomalyMark(bars.get(3).time().toEpochMilli(), "return", -4.25, bars.get(3).close()),
                         new AnomalyMark(bars.get(12).time().toEpochMilli(), "volume", 6.5, bars.get(12).close())),
                 2, summary);

@@ -2,6 +2,9 @@ package io.tickpipe.batch.report;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,14 +27,7 @@ final class ReportFrames {
             .add("trade_count", DataTypes.LongType)
             .add("vwap", DataTypes.DoubleType)
             .add("final", DataTypes.BooleanType); // not used by the report: must be ignored
-    static final StructType INDICATORS = new StructType()
-            .add("symbol", DataTypes.StringType)
-            .add("interval", DataTypes.StringType)
-            .add("time", DataTypes.TimestampType)
-            .add("session_vwap", DataTypes.DoubleType)
-            .add("sma", DataTypes.DoubleType)
-            .add("ema", DataTypes.DoubleType)
-            .add("rsi", DataTypes.DoubleType);
+    static final StructType INDICATORS = indicatorsSchema();
     static final StructType ANOMALIES = new StructType()
             .add("symbol", DataTypes.StringType)
             .add("interval", DataTypes.StringType)
@@ -53,11 +49,53 @@ final class ReportFrames {
         }
     }
 
-    record TestIndicators(String symbol, String interval, Instant time, Double sessionVwap, Double sma, Double ema,
-                          Double rsi) {
-        Row row() {
-            return RowFactory.create(symbol, interval, Timestamp.from(time), sessionVwap, sma, ema, rsi);
+    /**
+     * A row of the indicators table: {@code values} are those of {@link ChartDownsampling#CHARTED_INDICATORS}, in
+     * that order; as a DataFrame row it also has a {@code bb_middle}, which charts do not draw.
+     */
+    record TestIndicators(String symbol, String interval, Instant time, List<Double> values) {
+        TestIndicators {
+            if (values.size() != ChartDownsampling.CHARTED_INDICATORS.size()) {
+                throw new IllegalArgumentException(values.size() + " values for " + ChartDownsampling.CHARTED_INDICATORS);
+            }
+            values = Collections.unmodifiableList(new ArrayList<>(values));
         }
+
+        /** Values in the order session_vwap, sma, ema, rsi, bb_upper, bb_lower, macd, macd_signal, atr. */
+        static TestIndicators of(String symbol, String interval, Instant time, Double... values) {
+            return new TestIndicators(symbol, interval, time, Arrays.asList(values));
+        }
+
+        Double value(String column) {
+            return values.get(ChartDownsampling.CHARTED_INDICATORS.indexOf(column));
+        }
+
+        Double sma() {
+            return value("sma");
+        }
+
+        Row row() {
+            List<Object> cells = new ArrayList<>(List.of(symbol, interval, Timestamp.from(time)));
+            cells.addAll(values);
+            cells.add(values.get(1) == null ? null : values.get(1) + 0.5);
+            return RowFactory.create(cells.toArray());
+        }
+
+        /** The row Spark returned with {@link ChartDownsampling#indicators}' columns. */
+        static TestIndicators of(Row r) {
+            List<Double> values = new ArrayList<>();
+            ChartDownsampling.CHARTED_INDICATORS.forEach(column -> values.add(nullableDouble(r, column)));
+            return new TestIndicators(r.getString(0), r.getString(1), instant(r.get(2)), values);
+        }
+    }
+
+    private static StructType indicatorsSchema() {
+        StructType schema = new StructType().add("symbol", DataTypes.StringType).add("interval", DataTypes.StringType)
+                .add("time", DataTypes.TimestampType);
+        for (String column : ChartDownsampling.CHARTED_INDICATORS) {
+            schema = schema.add(column, DataTypes.DoubleType);
+        }
+        return schema.add("bb_middle", DataTypes.DoubleType); // not charted: must be dropped
     }
 
     record TestAnomaly(String symbol, String interval, String kind, Instant time, double score, double close) {

@@ -60,20 +60,29 @@ class ReportModelTest {
         List<Candle> candles = List.of(candle(0), candle(60_000));
         List<Double> two = Arrays.asList(null, 1.0);
 
-        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", candles, two, List.of(1.0), two, two, List.of(), 0, summary))
-                .hasMessage("A: sma has 1 values for 2 candles");
-        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", List.of(candle(60_000), candle(60_000)), two, two, two,
+        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", candles, two, List.of(1.0), two, two, two, two, two, two,
                 two, List.of(), 0, summary))
+                .hasMessage("A: sma has 1 values for 2 candles");
+        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", candles, two, two, two, two, two, two, two, two,
+                List.of(1.0, 2.0, 3.0), List.of(), 0, summary))
+                .hasMessage("A: atr has 3 values for 2 candles");
+        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", List.of(candle(60_000), candle(60_000)), two, two, two,
+                two, two, two, two, two, two, List.of(), 0, summary))
                 .hasMessage("A: candle 1 (60000) does not start after the one before it (60000)");
         assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", candles, two, two, Arrays.asList(1.0, Double.NaN),
-                two, List.of(), 0, summary))
+                two, two, two, two, two, two, List.of(), 0, summary))
                 .hasMessage("A: ema value 1 is NaN; a value must be finite, or null for none");
-        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", candles, two, two, two, two,
+        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", candles, two, two, two, two, two, two,
+                Arrays.asList(null, Double.POSITIVE_INFINITY), two, two, List.of(), 0, summary))
+                .hasMessage("A: macd value 1 is Infinity; a value must be finite, or null for none");
+        assertThatThrownBy(() -> new SymbolReport("A", "1m", "1m", candles, two, two, two, two, two, two, two, two, two,
                 List.of(new AnomalyMark(0, "return", 5, 1)), 0, summary))
                 .hasMessage("A: anomaly count 0 is less than the 1 anomalies marked");
-        assertThatThrownBy(() -> new SymbolReport("B", "1m", "1m", candles, two, two, two, two, List.of(), 0, summary))
+        assertThatThrownBy(() -> new SymbolReport("B", "1m", "1m", candles, two, two, two, two, two, two, two, two, two,
+                List.of(), 0, summary))
                 .hasMessage("the summary row of A was given for B");
-        SymbolReport ok = new SymbolReport("A", "1m", "1m", candles, two, two, two, two, List.of(), 0, summary);
+        SymbolReport ok = new SymbolReport("A", "1m", "1m", candles, two, two, two, two, two, two, two, two, two, List.of(),
+                0, summary);
         assertThat(ok.sma()).containsExactly(null, 1.0);
     }
 

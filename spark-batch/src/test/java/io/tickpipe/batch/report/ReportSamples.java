@@ -1,5 +1,8 @@
 package io.tickpipe.batch.report;
 
+import io.tickpipe.spark.analytics.AverageTrueRange;
+import io.tickpipe.spark.analytics.BollingerBands;
+import io.tickpipe.spark.analytics.MovingAverageConvergenceDivergence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,13 +14,15 @@ import java.util.TreeMap;
 
 /**
  * Report models from seeded random walks, with overlays that warm up as the real indicators do (SMA
- * and EMA from the {@code period}-th candle, RSI from the one after), for tests of the writer.
+ * and EMA from the {@code period}-th candle, RSI from the one after; Bollinger Bands, MACD and ATR
+ * from the job's own classes), for tests of the writer.
  */
 final class ReportSamples {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final int SMA = 20;
     static final int EMA = 20;
     static final int RSI = 14;
+    static final IndicatorPeriods PERIODS = new IndicatorPeriods(SMA, EMA, RSI, 20, 2, 12, 26, 9, 14);
 
     private ReportSamples() {
     }
@@ -31,7 +36,7 @@ final class ReportSamples {
 
     static RunInfo run(Instant first, Instant last, List<String> notes) {
         return new RunInfo(List.of("kafka market.trades", "csv /data/trades.csv.gz"), first, last,
-                List.of("1m", "1d"), "1d", NEW_YORK, SMA, EMA, RSI, notes, Instant.parse("2024-03-12T21:05:00Z"));
+                List.of("1m", "1d"), "1d", NEW_YORK, PERIODS, notes, Instant.parse("2024-03-12T21:05:00Z"));
     }
 
     /** 1m candles from 2024-03-11 09:30 New York, one symbol after the other. */
@@ -117,6 +122,24 @@ final class ReportSamples {
             }
             rsi.add(i < RSI ? null : loss == 0 ? 100.0 : 100 - 100 / (1 + gain / loss));
         }
+        List<Double> upper = new ArrayList<>();
+        List<Double> lower = new ArrayList<>();
+        List<Double> macd = new ArrayList<>();
+        List<Double> signal = new ArrayList<>();
+        List<Double> atr = new ArrayList<>();
+        BollingerBands bollinger = new BollingerBands(PERIODS.bollinger(), PERIODS.bollingerWidth());
+        MovingAverageConvergenceDivergence lines = new MovingAverageConvergenceDivergence(PERIODS.macdFast(),
+                PERIODS.macdSlow(), PERIODS.macdSignal());
+        AverageTrueRange range = new AverageTrueRange(PERIODS.atr());
+        for (Candle c : candles) {
+            BollingerBands.Bands bands = bollinger.add(c.close());
+            upper.add(bands == null ? null : bands.upper());
+            lower.add(bands == null ? null : bands.lower());
+            MovingAverageConvergenceDivergence.Lines l = lines.add(c.close());
+            macd.add(l == null ? null : l.macd());
+            signal.add(l == null ? null : l.signal());
+            atr.add(range.add(c.high(), c.low(), c.close()));
+        }
         List<AnomalyMark> anomalies = new ArrayList<>();
         int total = spec.returnAnomalies() + spec.volumeAnomalies();
         for (int k = 0; k < total; k++) {
@@ -126,8 +149,8 @@ final class ReportSamples {
             anomalies.add(new AnomalyMark(c.time(), kind, (k % 2 == 0 ? 1 : -1) * (4 + k * 0.37), c.close()));
         }
         anomalies.sort(java.util.Comparator.comparingLong(AnomalyMark::time).thenComparing(AnomalyMark::kind));
-        return new SymbolReport(spec.symbol(), barInterval, chartInterval, candles, vwap, sma, ema, rsi, anomalies,
-                spec.anomalyCount(), summary(spec.symbol(), candles, anomalies, spec.anomalyCount()));
+        return new SymbolReport(spec.symbol(), barInterval, chartInterval, candles, vwap, sma, ema, rsi, upper, lower, macd,
+                signal, atr, anomalies, spec.anomalyCount(), summary(spec.symbol(), candles, anomalies, spec.anomalyCount()));
     }
 
     static SummaryRow summary(String symbol, List<Candle> candles, List<AnomalyMark> anomalies, long anomalyCount) {

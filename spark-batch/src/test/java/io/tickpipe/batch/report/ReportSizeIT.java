@@ -62,8 +62,8 @@ class ReportSizeIT {
         List<SymbolReport> charts = ReportCollector.symbols(bars(spark), indicators(spark), anomalies(spark),
                 BarInterval.parse("1m"), NEW_YORK, summaries);
         ReportModel model = new ReportModel(new RunInfo(List.of("kafka market.trades"), START,
-                START.plusSeconds(BARS_PER_SYMBOL * 60 - 60), List.of("1m", "1d"), "1d", NEW_YORK, 20, 20, 14,
-                List.of(), Instant.parse("2024-01-01T12:00:00Z")), charts,
+                START.plusSeconds(BARS_PER_SYMBOL * 60 - 60), List.of("1m", "1d"), "1d", NEW_YORK,
+                new IndicatorPeriods(20, 20, 14, 20, 2, 12, 26, 9, 14), List.of(), Instant.parse("2024-01-01T12:00:00Z")), charts,
                 ReportSamples.correlation(symbols, List.of()), RejectedInput.none());
         Path file = dir.resolve("report.html");
         HtmlReport.write(model, file);
@@ -72,6 +72,8 @@ class ReportSizeIT {
             assertThat(chart.chartInterval()).isEqualTo("6h");
             assertThat(chart.candles()).hasSize(365 * 4).hasSizeLessThanOrEqualTo(ChartResolution.MAX_CANDLES);
             assertThat(chart.sma()).doesNotContainNull();
+            assertThat(chart.macdSignal()).doesNotContainNull();
+            assertThat(chart.atr()).doesNotContainNull();
             assertThat(chart.anomalies()).hasSize(ChartDownsampling.ANOMALY_CAP);
             assertThat(chart.anomalyCount()).isEqualTo(ANOMALIES_PER_SYMBOL);
         });
@@ -104,7 +106,9 @@ class ReportSizeIT {
         Column mid = lit(100).plus(sin(col("i").divide(5_000).plus(col("s"))).multiply(20));
         return series(spark, BARS_PER_SYMBOL)
                 .select(col("symbol"), col("interval"), minute(col("i")).as("time"), mid.plus(rand(9)).as("session_vwap"),
-                        mid.plus(rand(10)).as("sma"), mid.plus(rand(11)).as("ema"), rand(12).multiply(100).as("rsi"));
+                        mid.plus(rand(10)).as("sma"), mid.plus(rand(11)).as("ema"), rand(12).multiply(100).as("rsi"),
+                        mid.plus(lit(2)).plus(rand(16)).as("bb_upper"), mid.minus(lit(2)).minus(rand(17)).as("bb_lower"),
+                        rand(18).minus(0.5).as("macd"), rand(19).minus(0.5).as("macd_signal"), rand(20).as("atr"));
     }
 
     private static Dataset<Row> anomalies(SparkSession spark) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * message naming the setting.
  *
  * <p>A streaming query restarted from a checkpoint keeps the state built with the configuration it
- * started with: changing intervals or periods needs a new checkpoint.
+ * started with: changing intervals or periods needs a new checkpoint, and so does a version that
+ * computes more indicators (its state refuses a checkpoint without them).
  */
 public final class AnalyticsConfig implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -32,6 +33,12 @@ public final class AnalyticsConfig implements Serializable {
     private final int smaPeriod;
     private final int emaPeriod;
     private final int rsiPeriod;
+    private final int bollingerPeriod;
+    private final double bollingerWidth;
+    private final int macdFast;
+    private final int macdSlow;
+    private final int macdSignal;
+    private final int atrPeriod;
     private final ZoneId sessionZone;
     private final LocalTime sessionOpen;
     private final SessionHours sessionHours;
@@ -44,6 +51,12 @@ public final class AnalyticsConfig implements Serializable {
         this.smaPeriod = b.smaPeriod;
         this.emaPeriod = b.emaPeriod;
         this.rsiPeriod = b.rsiPeriod;
+        this.bollingerPeriod = b.bollingerPeriod;
+        this.bollingerWidth = b.bollingerWidth;
+        this.macdFast = b.macdFast;
+        this.macdSlow = b.macdSlow;
+        this.macdSignal = b.macdSignal;
+        this.atrPeriod = b.atrPeriod;
         this.sessionZone = b.sessionZone;
         this.sessionOpen = b.sessionOpen;
         this.sessionHours = b.sessionHours;
@@ -52,8 +65,9 @@ public final class AnalyticsConfig implements Serializable {
     }
 
     /**
-     * Intervals 1s and 1m, watermark 5 seconds, SMA 20, EMA 20, RSI 14, sessions opening 09:30
-     * America/New_York, anomaly window 30 bars and threshold 4.0.
+     * Intervals 1s and 1m, watermark 5 seconds, SMA 20, EMA 20, RSI 14, Bollinger Bands 20 and 2, MACD
+     * 12, 26 and 9, ATR 14, sessions opening 09:30 America/New_York, anomaly window 30 bars and
+     * threshold 4.0.
      */
     public static AnalyticsConfig defaults() {
         return builder().build();
@@ -72,6 +86,12 @@ public final class AnalyticsConfig implements Serializable {
         b.smaPeriod = smaPeriod;
         b.emaPeriod = emaPeriod;
         b.rsiPeriod = rsiPeriod;
+        b.bollingerPeriod = bollingerPeriod;
+        b.bollingerWidth = bollingerWidth;
+        b.macdFast = macdFast;
+        b.macdSlow = macdSlow;
+        b.macdSignal = macdSignal;
+        b.atrPeriod = atrPeriod;
         b.sessionZone = sessionZone;
         b.sessionOpen = sessionOpen;
         b.sessionHours = sessionHours;
@@ -103,6 +123,36 @@ public final class AnalyticsConfig implements Serializable {
     /** RSI period in bars. */
     public int rsiPeriod() {
         return rsiPeriod;
+    }
+
+    /** Bars in the Bollinger Bands' average and standard deviation; the fields are named after it. */
+    public int bollingerPeriod() {
+        return bollingerPeriod;
+    }
+
+    /** Standard deviations between the Bollinger middle band and the upper or lower one. */
+    public double bollingerWidth() {
+        return bollingerWidth;
+    }
+
+    /** Bars in MACD's fast EMA. */
+    public int macdFast() {
+        return macdFast;
+    }
+
+    /** Bars in MACD's slow EMA. */
+    public int macdSlow() {
+        return macdSlow;
+    }
+
+    /** MACD values in the signal line's EMA. */
+    public int macdSignal() {
+        return macdSignal;
+    }
+
+    /** ATR period in bars. */
+    public int atrPeriod() {
+        return atrPeriod;
     }
 
     /** Zone of the session open. */
@@ -146,7 +196,9 @@ public final class AnalyticsConfig implements Serializable {
     @Override
     public String toString() {
         return "AnalyticsConfig{intervals=" + intervals + ", watermark='" + watermark + "', sma="
-                + smaPeriod + ", ema=" + emaPeriod + ", rsi=" + rsiPeriod + ", session=" + sessionOpen + " "
+                + smaPeriod + ", ema=" + emaPeriod + ", rsi=" + rsiPeriod + ", bollinger=" + bollingerPeriod + "/"
+                + bollingerWidth + ", macd=" + macdFast + "/" + macdSlow + "/" + macdSignal + ", atr=" + atrPeriod
+                + ", session=" + sessionOpen + " "
                 + sessionZone + ", sessionHours=" + sessionHours + ", anomalyWindow=" + anomalyWindow + ", anomalyThreshold=" + anomalyThreshold
                 + "}";
     }
@@ -158,6 +210,12 @@ public final class AnalyticsConfig implements Serializable {
         private int smaPeriod = 20;
         private int emaPeriod = 20;
         private int rsiPeriod = 14;
+        private int bollingerPeriod = 20;
+        private double bollingerWidth = 2.0;
+        private int macdFast = 12;
+        private int macdSlow = 26;
+        private int macdSignal = 9;
+        private int atrPeriod = 14;
         private ZoneId sessionZone = ZoneId.of("America/New_York");
         private LocalTime sessionOpen = LocalTime.of(9, 30);
         private SessionHours sessionHours = SessionHours.ALL;
@@ -200,6 +258,32 @@ public final class AnalyticsConfig implements Serializable {
         /** RSI period, at least 1. */
         public Builder rsiPeriod(int period) {
             this.rsiPeriod = period;
+            return this;
+        }
+
+        /** Bollinger period, at least 1. */
+        public Builder bollingerPeriod(int period) {
+            this.bollingerPeriod = period;
+            return this;
+        }
+
+        /** Bollinger width in standard deviations, a positive finite number. */
+        public Builder bollingerWidth(double width) {
+            this.bollingerWidth = width;
+            return this;
+        }
+
+        /** MACD's periods: fast and slow EMA of closes ({@code fast < slow}), signal EMA of MACD values. */
+        public Builder macd(int fast, int slow, int signal) {
+            this.macdFast = fast;
+            this.macdSlow = slow;
+            this.macdSignal = signal;
+            return this;
+        }
+
+        /** ATR period, at least 1. */
+        public Builder atrPeriod(int period) {
+            this.atrPeriod = period;
             return this;
         }
 
@@ -252,6 +336,13 @@ public final class AnalyticsConfig implements Serializable {
             require(smaPeriod >= 1, "smaPeriod must be at least 1, was " + smaPeriod);
             require(emaPeriod >= 1, "emaPeriod must be at least 1, was " + emaPeriod);
             require(rsiPeriod >= 1, "rsiPeriod must be at least 1, was " + rsiPeriod);
+            require(bollingerPeriod >= 1, "bollingerPeriod must be at least 1, was " + bollingerPeriod);
+            require(bollingerWidth > 0 && Double.isFinite(bollingerWidth),
+                    "bollingerWidth must be a positive finite number, was " + bollingerWidth);
+            require(macdFast >= 1, "macdFast must be at least 1, was " + macdFast);
+            require(macdSignal >= 1, "macdSignal must be at least 1, was " + macdSignal);
+            require(macdSlow > macdFast, "macdSlow (" + macdSlow + ") must be greater than macdFast (" + macdFast + ")");
+            require(atrPeriod >= 1, "atrPeriod must be at least 1, was " + atrPeriod);
             require(sessionOpen != null, "sessionOpen is required");
             require(anomalyWindow >= 2, "anomalyWindow must be at least 2 bars, was " + anomalyWindow);
             require(anomalyThreshold > 0 && Double.isFinite(anomalyThreshold),

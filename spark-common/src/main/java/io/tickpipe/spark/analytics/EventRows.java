@@ -36,6 +36,15 @@ final class EventRows {
             .add("sma", DataTypes.DoubleType)
             .add("ema", DataTypes.DoubleType)
             .add("rsi", DataTypes.DoubleType)
+            .add("bb_middle", DataTypes.DoubleType)
+            .add("bb_upper", DataTypes.DoubleType)
+            .add("bb_lower", DataTypes.DoubleType)
+            .add("bb_percent_b", DataTypes.DoubleType)
+            .add("bb_bandwidth", DataTypes.DoubleType)
+            .add("macd", DataTypes.DoubleType)
+            .add("macd_signal", DataTypes.DoubleType)
+            .add("macd_histogram", DataTypes.DoubleType)
+            .add("atr", DataTypes.DoubleType)
             .add("kind", DataTypes.StringType)
             .add("score", DataTypes.DoubleType)
             .add("value", DataTypes.DoubleType);
@@ -45,26 +54,30 @@ final class EventRows {
 
     static Row toRow(AnalyticsEvent event) {
         if (event instanceof Bar b) {
-            return row(BAR, b, b.open(), b.high(), b.low(), b.close(), b.volume(), b.tradeCount(), b.vwap(),
-                    b.isFinal(), null, null, null, null, null, null, null);
+            return new Values(BAR, b.symbol(), b.interval(), b.startMicros())
+                    .set("open", b.open()).set("high", b.high()).set("low", b.low()).set("close", b.close())
+                    .set("volume", b.volume()).set("trade_count", b.tradeCount()).set("vwap", b.vwap())
+                    .set("final", b.isFinal()).row();
         }
         if (event instanceof IndicatorValues i) {
-            return row(INDICATORS, i, null, null, null, null, null, null, null, null,
-                    i.sessionVwap(), i.sma(), i.ema(), i.rsi(), null, null, null);
+            Values values = new Values(INDICATORS, i.symbol(), i.interval(), i.startMicros())
+                    .set("session_vwap", i.sessionVwap()).set("sma", i.sma()).set("ema", i.ema()).set("rsi", i.rsi())
+                    .set("atr", i.atr());
+            BollingerBands.Bands bands = i.bollinger();
+            if (bands != null) {
+                values.set("bb_middle", bands.middle()).set("bb_upper", bands.upper()).set("bb_lower", bands.lower())
+                        .set("bb_percent_b", bands.percentB()).set("bb_bandwidth", bands.bandwidth());
+            }
+            MovingAverageConvergenceDivergence.Lines macd = i.macd();
+            if (macd != null) {
+                values.set("macd", macd.macd()).set("macd_signal", macd.signal()).set("macd_histogram", macd.histogram());
+            }
+            return values.row();
         }
         Anomaly a = (Anomaly) event;
-        return row(ANOMALY, a, null, null, null, a.close(), a.volume(), null, null, null,
-                null, null, null, null, a.kind().label(), a.score(), a.value());
-    }
-
-    private static Row row(String type, AnalyticsEvent e, Object... rest) {
-        Object[] values = new Object[4 + rest.length];
-        values[0] = type;
-        values[1] = e.symbol();
-        values[2] = e.interval();
-        values[3] = e.startMicros();
-        System.arraycopy(rest, 0, values, 4, rest.length);
-        return RowFactory.create(values);
+        return new Values(ANOMALY, a.symbol(), a.interval(), a.startMicros())
+                .set("close", a.close()).set("volume", a.volume()).set("kind", a.kind().label()).set("score", a.score())
+                .set("value", a.value()).row();
     }
 
     /**
@@ -72,11 +85,29 @@ final class EventRows {
      * count is in {@code trade_count}, the last one's sequence number in {@code value}.
      */
     static Row late(String symbol, long watermarkMicros, SymbolState.LateTrades late) {
-        return RowFactory.create(LATE, symbol, "", watermarkMicros, null, null, null, null, null, late.count(),
-                null, null, null, null, null, null, null, null, (double) late.lastSequence());
+        return new Values(LATE, symbol, "", watermarkMicros).set("trade_count", late.count())
+                .set("value", (double) late.lastSequence()).row();
     }
 
     static List<Row> toRows(List<? extends AnalyticsEvent> events) {
         return events.stream().map(EventRows::toRow).toList();
+    }
+
+    /** One row's values by column name; the columns not set stay null. */
+    private static final class Values {
+        private final Object[] values = new Object[SCHEMA.size()];
+
+        Values(String type, String symbol, String interval, long micros) {
+            set("event", type).set("symbol", symbol).set("interval", interval).set(TIME_MICROS, micros);
+        }
+
+        Values set(String column, Object value) {
+            values[SCHEMA.fieldIndex(column)] = value;
+            return this;
+        }
+
+        Row row() {
+            return RowFactory.create(values);
+        }
     }
 }

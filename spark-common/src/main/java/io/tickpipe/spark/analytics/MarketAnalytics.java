@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructField;
 /**
  * The market transformations over a Dataset of trades, the same for the streaming job and the
  * batch job: per symbol and interval, OHLCV bars with VWAP, and for each final bar its session VWAP,
- * SMA, EMA, RSI and anomalies.
+ * SMA, EMA, RSI, Bollinger Bands, MACD, ATR and anomalies.
  *
  * <p>{@link #analyze} returns one Dataset of events; {@link #bars}, {@link #indicators} and
  * {@link #anomalies} project it onto what the InfluxDB sink writes as measurements {@code bars},
@@ -121,12 +121,15 @@ public final class MarketAnalytics {
     }
 
     /**
-     * Indicators of final bars: {@code symbol, interval, time, session_vwap, sma, ema, rsi}; sma, ema
-     * and rsi are null while warming up.
+     * Indicators of final bars: {@code symbol, interval, time, session_vwap, sma, ema, rsi, bb_middle,
+     * bb_upper, bb_lower, bb_percent_b, bb_bandwidth, macd, macd_signal, macd_histogram, atr}; each is
+     * null while warming up, and {@code bb_percent_b} also when the bands have no width (a flat window).
+     * {@link IndicatorFields} names them for storage.
      */
     public static Dataset<Row> indicators(Dataset<Row> events) {
         return project(events, EventRows.INDICATORS, "symbol", "interval", "time", "session_vwap", "sma",
-                "ema", "rsi");
+                "ema", "rsi", "bb_middle", "bb_upper", "bb_lower", "bb_percent_b", "bb_bandwidth", "macd",
+                "macd_signal", "macd_histogram", "atr");
     }
 
     /**

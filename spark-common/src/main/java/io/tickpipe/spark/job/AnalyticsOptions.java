@@ -1,5 +1,8 @@
 package io.tickpipe.spark.job;
 
+import io.tickpipe.options.AtrPeriodOption;
+import io.tickpipe.options.BollingerPeriodOption;
+import io.tickpipe.options.MacdPeriodsOption;
 import io.tickpipe.options.RsiPeriodOption;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
 import io.tickpipe.spark.analytics.SessionHours;
@@ -26,6 +29,20 @@ public final class AnalyticsOptions {
 
     @Mixin
     RsiPeriodOption rsi;
+
+    @Mixin
+    BollingerPeriodOption bollinger;
+
+    @Option(names = "--bb-width", defaultValue = "2", paramLabel = "K",
+            description = "Standard deviations from the Bollinger middle band to the upper and lower bands (default:"
+                    + " ${DEFAULT-VALUE}).")
+    double bollingerWidth;
+
+    @Mixin
+    MacdPeriodsOption macd;
+
+    @Mixin
+    AtrPeriodOption atr;
 
     @Option(names = "--session-zone", defaultValue = "America/New_York", paramLabel = "ZONE",
             description = "Exchange time zone of the session open (default: ${DEFAULT-VALUE}).")
@@ -55,6 +72,10 @@ public final class AnalyticsOptions {
                 .smaPeriod(smaPeriod)
                 .emaPeriod(emaPeriod)
                 .rsiPeriod(rsi.period())
+                .bollingerPeriod(bollinger.period())
+                .bollingerWidth(bollingerWidth)
+                .macd(macd.fast(), macd.slow(), macd.signal())
+                .atrPeriod(atr.period())
                 .sessionZone(sessionZone)
                 .sessionOpen(LocalTime.parse(sessionOpen))
                 .sessionHours(sessionHours == null ? SessionHours.ALL : SessionHours.parse(sessionHours))

@@ -3,11 +3,13 @@ package io.tickpipe.spark.measurements;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
 import io.tickpipe.spark.analytics.AnalyticsConfig;
+import io.tickpipe.spark.analytics.IndicatorFields;
 import io.tickpipe.spark.analytics.MarketAnalytics;
 import io.tickpipe.spark.influx.PointMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
@@ -63,16 +65,14 @@ public final class MarketPoints {
     }
 
     /**
-     * The rows of {@link MarketAnalytics#analyze}: a bar, a bar's indicators (fields named after the
-     * configured periods, e.g. {@code sma_20}; absent while warming up) or an anomaly, timed at the
+     * The rows of {@link MarketAnalytics#analyze}: a bar, a bar's indicators (fields named by
+     * {@link IndicatorFields}, e.g. {@code sma_20}; absent while warming up) or an anomaly, timed at the
      * bar's start, so a live bar's later updates and its final value overwrite one point; and trades
      * that came too late for a final bar, counted in {@code pipeline} as {@code late_rows_dropped}
      * of {@code stream} (next to the ones Spark's watermark filter dropped).
      */
     public static PointMapper<Row> analytics(AnalyticsConfig config, String stream) {
-        String sma = "sma_" + config.smaPeriod();
-        String ema = "ema_" + config.emaPeriod();
-        String rsi = "rsi_" + config.rsiPeriod();
+        Map<String, String> indicatorFields = IndicatorFields.of(config);
         return row -> {
             String event = row.getAs("event");
             long time = nanos(instant(row.getAs("time")));
@@ -93,11 +93,9 @@ public final class MarketPoints {
                     point.addField("final", (Boolean) row.getAs("final"));
                 }
                 case "indicators" -> {
-                    point = Point.measurement(INDICATORS);
-                    addDoubles(point, row, "session_vwap");
-                    addDouble(point, sma, row.getAs("sma"));
-                    addDouble(point, ema, row.getAs("ema"));
-                    addDouble(point, rsi, row.getAs("rsi"));
+                    Point indicators = Point.measurement(INDICATORS);
+                    indicatorFields.forEach((column, field) -> addDouble(indicators, field, row.getAs(column)));
+                    point = indicators;
                 }
                 case "anomaly" -> {
                     point = Point.measurement(ANOMALIES).addTag("kind", row.getAs("kind"));

@@ -47,7 +47,12 @@ final class AnalyticsFrames {
     static List<IndicatorValues> indicators(Dataset<Row> events) {
         return withMicros(MarketAnalytics.indicators(events)).collectAsList().stream()
                 .map(r -> new IndicatorValues(r.getAs("symbol"), r.getAs("interval"), r.<Long>getAs("time"),
-                        r.getAs("session_vwap"), r.getAs("sma"), r.getAs("ema"), r.getAs("rsi")))
+                        r.getAs("session_vwap"), r.getAs("sma"), r.getAs("ema"), r.getAs("rsi"),
+                        r.getAs("bb_middle") == null ? null : new BollingerBands.Bands(r.getAs("bb_middle"),
+                                r.getAs("bb_upper"), r.getAs("bb_lower"), r.getAs("bb_percent_b"), r.getAs("bb_bandwidth")),
+                        r.getAs("macd") == null ? null : new MovingAverageConvergenceDivergence.Lines(r.getAs("macd"),
+                                r.getAs("macd_signal"), r.getAs("macd_histogram")),
+                        r.getAs("atr")))
                 .toList();
     }
 

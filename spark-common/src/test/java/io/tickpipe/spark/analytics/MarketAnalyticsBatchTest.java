@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,6 +57,44 @@ class MarketAnalyticsBatchTest {
         assertThat(anomalies).containsExactlyInAnyOrderElementsOf(only(expected, Anomaly.class));
     }
 
+    /**
+     * Bollinger Bands (20, 2), MACD (12, 26, 9) and ATR(14) of the bars Spark made, against the same
+     * indicators computed here over those bars by their textbook definitions, array by array.
+     */
+    @Test
+    void bollingerMacdAndAtrOverRealBarsEqualAPlainJavaComputation() {
+        // 40 minutes of trades, two a second: 1m bars enough for MACD's signal (34 bars), and 2,400 1s bars.
+        List<TestTrade> trades = TestTrade.stream(23, List.of("AAPL", "MSFT"), T0, 40 * 60 * 2, 2, Micros.SECOND / 4);
+        AnalyticsConfig config = AnalyticsConfig.builder().intervals("1s", "1m").build();
+
+        Dataset<Row> events = MarketAnalytics.analyze(AnalyticsFrames.tradesFrame(spark, trades), config).cache();
+
+        Map<String, List<Bar>> series = new TreeMap<>();
+        for (Bar bar : AnalyticsFrames.bars(events)) {
+            series.computeIfAbsent(bar.symbol() + " " + bar.interval(), k -> new ArrayList<>()).add(bar);
+        }
+        Map<String, IndicatorValues> actual = new HashMap<>();
+        for (IndicatorValues i : AnalyticsFrames.indicators(events)) {
+            actual.put(i.symbol() + " " + i.interval() + " " + i.startMicros(), i);
+        }
+        assertThat(series.keySet()).containsExactly("AAPL 1m", "AAPL 1s", "MSFT 1m", "MSFT 1s");
+        assertThat(series.get("AAPL 1m")).hasSizeGreaterThanOrEqualTo(40);
+        int withSignal = 0;
+        for (Map.Entry<String, List<Bar>> e : series.entrySet()) {
+            List<Bar> bars = e.getValue().stream().sorted(Comparator.comparingLong(Bar::startMicros)).toList();
+            PlainIndicators expected = PlainIndicators.of(bars, 20, 2, 12, 26, 9, 14);
+            for (int i = 0; i < bars.size(); i++) {
+                String at = e.getKey() + " bar " + i;
+                IndicatorValues got = actual.get(e.getKey() + " " + bars.get(i).startMicros());
+                assertThat(got).as(at).isNotNull();
+                expected.check(i, got, at);
+                withSignal += got.macd() != null && got.macd().signal() != null ? 1 : 0;
+            }
+        }
+        assertThat(actual).hasSize(series.values().stream().mapToInt(List::size).sum());
+        assertThat(withSignal).isGreaterThan(2 * (2400 - 34));
+    }
+
     @Test
     void projectionsHaveTheColumnsTheSinkMaps() {
         Dataset<Row> events = MarketAnalytics.analyze(
@@ -67,7 +106,10 @@ class MarketAnalyticsBatchTest {
                         + "close:double,volume:double,trade_count:bigint,vwap:double,final:boolean>");
         assertThat(MarketAnalytics.indicators(events).schema().simpleString()).isEqualTo(
                 "struct<symbol:string,interval:string,time:timestamp,session_vwap:double,sma:double,"
-                        + "ema:double,rsi:double>");
+                        + "ema:double,rsi:double,bb_middle:double,bb_upper:double,bb_lower:double,bb_percent_b:double,"
+                        + "bb_bandwidth:double,macd:double,macd_signal:double,macd_histogram:double,atr:double>");
+        assertThat(IndicatorFields.of(CONFIG).keySet()).as("every indicator column has its stored name")
+                .containsExactlyElementsOf(List.of(MarketAnalytics.indicators(events).columns()).subList(3, 16));
         assertThat(MarketAnalytics.anomalies(events).schema().simpleString()).isEqualTo(
                 "struct<symbol:string,interval:string,kind:string,time:timestamp,score:double,"
                         + "close:double,volume:double,value:double>");
@@ -164,10 +206,14 @@ class MarketAnalyticsBatchTest {
         List<IndicatorValues> indicators = AnalyticsFrames.indicators(barEvents);
         assertThat(indicators).hasSameSizeAs(AnalyticsFrames.indicators(tradeEvents)).allSatisfy(i -> assertThat(i.sessionVwap()).isNull());
         assertThat(indicators).extracting(IndicatorValues::symbol, IndicatorValues::interval, IndicatorValues::startMicros,
-                        IndicatorValues::sma, IndicatorValues::ema, IndicatorValues::rsi)
+                        IndicatorValues::sma, IndicatorValues::ema, IndicatorValues::rsi, IndicatorValues::bollinger,
+                        IndicatorValues::macd, IndicatorValues::atr)
                 .containsExactlyInAnyOrderElementsOf(AnalyticsFrames.indicators(tradeEvents).stream()
-                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.symbol(), i.interval(), i.startMicros(), i.sma(), i.ema(), i.rsi()))
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.symbol(), i.interval(), i.startMicros(), i.sma(), i.ema(),
+                                i.rsi(), i.bollinger(), i.macd(), i.atr()))
                         .toList());
+        assertThat(indicators).as("bars from files get the bar-range indicators too")
+                .anyMatch(i -> i.atr() != null && i.bollinger() != null && i.macd() != null);
         assertThat(AnalyticsFrames.anomalies(barEvents)).extracting(Anomaly::symbol, Anomaly::interval, Anomaly::kind, Anomaly::startMicros)
                 .containsExactlyInAnyOrderElementsOf(AnalyticsFrames.anomalies(tradeEvents).stream()
                         .map(a -> org.assertj.core.groups.Tuple.tuple(a.symbol(), a.interval(), a.kind(), a.startMicros())).toList())

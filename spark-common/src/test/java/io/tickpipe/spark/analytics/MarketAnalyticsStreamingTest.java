@@ -94,7 +94,7 @@ class MarketAnalyticsStreamingTest {
     void liveBarsBecomeFinalWithIndicatorsOnceTheWatermarkPassesAndLateTradesAreDroppedAndCounted()
             throws Exception {
         AnalyticsConfig config = AnalyticsConfig.builder().intervals("1s").watermark("2 seconds")
-                .smaPeriod(2).emaPeriod(2).rsiPeriod(2).build();
+                .smaPeriod(2).emaPeriod(2).rsiPeriod(2).bollingerPeriod(2).atrPeriod(2).build();
         try (Run run = new Run(config)) {
             run.feed(new TestTrade("AAPL", 10, 1, T0 + S / 5, 0), new TestTrade("AAPL", 11, 1, T0 + 7 * S / 10, 1),
                     new TestTrade("AAPL", 12, 2, T0 + 13 * S / 10, 2));
@@ -114,8 +114,10 @@ class MarketAnalyticsStreamingTest {
                     new Bar("AAPL", "1s", T0, 10, 11, 10, 11, 2, 2L, 10.5, true),
                     new Bar("AAPL", "1s", T0 + S, 12, 12, 12, 12, 2, 1L, 12.0, true));
             assertThat(AnalyticsFrames.indicators(run.events())).containsExactlyInAnyOrder(
-                    new IndicatorValues("AAPL", "1s", T0, 10.5, null, null, null),
-                    new IndicatorValues("AAPL", "1s", T0 + S, 45.0 / 4, 11.5, 11.5, null));
+                    new IndicatorValues("AAPL", "1s", T0, 10.5, null, null, null, null, null, null),
+                    // Closes 11 and 12: deviation 0.5, bands 10.5 to 12.5; true ranges 1 and |12 - 11| = 1.
+                    new IndicatorValues("AAPL", "1s", T0 + S, 45.0 / 4, 11.5, 11.5, null,
+                            new BollingerBands.Bands(11.5, 12.5, 10.5, 0.75, 2 / 11.5), null, 1.0));
 
             run.feed(new TestTrade("AAPL", 99, 5, T0 + S / 2, 3), // older than the watermark: dropped
                     new TestTrade("MSFT", 51, 1, T0 + 7 * S, 1));

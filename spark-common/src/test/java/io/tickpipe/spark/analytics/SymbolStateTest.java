@@ -79,6 +79,43 @@ class SymbolStateTest {
     }
 
     /**
+     * Minutes without trades have no bar: the indicators run over the bars there are, each after the
+     * one before it, whatever the time between them; ATR's true range reaches back to the close before
+     * the gap.
+     */
+    @Test
+    void indicatorsRunOverTheBarsThereAreAcrossMinutesWithoutTrades() {
+        AnalyticsConfig config = AnalyticsConfig.builder().intervals("1m").bollingerPeriod(3).macd(2, 3, 2).atrPeriod(2).build();
+        SymbolState state = new SymbolState("AAPL", config);
+        double[][] minutes = {{0, 10, 11}, {1, 11, 10.5}, {5, 14, 14.5}, {6, 14.5, 14}, {30, 9, 9.5}, {31, 9.5, 9.75}};
+        long sequence = 0;
+        for (double[] m : minutes) {
+            state.add(m[1], 1, T0 + (long) m[0] * 60 * Micros.SECOND, sequence++);
+            state.add(m[2], 1, T0 + (long) m[0] * 60 * Micros.SECOND + 30 * Micros.SECOND, sequence++);
+        }
+
+        List<AnalyticsEvent> events = state.closeAll();
+
+        List<Bar> bars = ReferenceAnalytics.only(events, Bar.class);
+        List<IndicatorValues> indicators = ReferenceAnalytics.only(events, IndicatorValues.class);
+        assertThat(bars).extracting(Bar::startMicros).containsExactly(T0, T0 + 60 * Micros.SECOND, T0 + 300 * Micros.SECOND,
+                T0 + 360 * Micros.SECOND, T0 + 1800 * Micros.SECOND, T0 + 1860 * Micros.SECOND);
+        BollingerBands bollinger = new BollingerBands(3, 2);
+        MovingAverageConvergenceDivergence macd = new MovingAverageConvergenceDivergence(2, 3, 2);
+        AverageTrueRange atr = new AverageTrueRange(2);
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            assertThat(indicators.get(i).startMicros()).isEqualTo(bar.startMicros());
+            assertThat(indicators.get(i).bollinger()).isEqualTo(bollinger.add(bar.close()));
+            assertThat(indicators.get(i).macd()).isEqualTo(macd.add(bar.close()));
+            assertThat(indicators.get(i).atr()).isEqualTo(atr.add(bar.high(), bar.low(), bar.close()));
+        }
+        // Minute 30 trades 9-9.5 after a close of 14 at minute 6: true range 5, not the bar's 0.5.
+        assertThat(indicators.get(4).atr()).isEqualTo((indicators.get(3).atr() + 5) / 2);
+        assertThat(indicators.get(5).macd().histogram()).isNotNull();
+    }
+
+    /**
      * Feeds trades in chunks, closing through "max event time seen - delay" after each as a stream
      * would, optionally round-tripping the state through Java serialization as a checkpoint does.
      */

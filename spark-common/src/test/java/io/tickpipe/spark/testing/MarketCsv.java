@@ -2,6 +2,7 @@ package io.tickpipe.spark.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,12 +71,18 @@ public final class MarketCsv {
         }
     }
 
-    /** Trades for one symbol at the given times (a file of their own, e.g. late arrivals). */
+    /** Trades for one symbol at the given times (a file of their own, e.g. late arrivals), of size 1. */
     public static Path trades(Path file, String symbol, List<Instant> times, double price) {
+        return trades(file, symbol, times, price, 1.0);
+    }
+
+    /** Trades for one symbol at the given times, each of {@code size} shares. */
+    public static Path trades(Path file, String symbol, List<Instant> times, double price, double size) {
         List<String> lines = new ArrayList<>();
         lines.add("event_time,symbol,price,size,exchange");
         for (Instant time : times) {
-            lines.add(time + "," + symbol + "," + price + ",1.0,XNAS");
+            // Plain digits: Double.toString writes 1.0E7 for ten million.
+            lines.add(time + "," + symbol + "," + price + "," + BigDecimal.valueOf(size).toPlainString() + ",XNAS");
         }
         try {
             return Files.write(file, lines);
