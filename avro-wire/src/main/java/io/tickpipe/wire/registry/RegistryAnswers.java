@@ -7,6 +7,7 @@ import io.tickpipe.wire.registry.SchemaRegistryClient.CompatibilityCheck;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
@@ -44,13 +45,23 @@ final class RegistryAnswers {
                 + status + (errorCode > 0 ? " (error " + errorCode + ")" : "") + ": " + message, status, errorCode);
     }
 
-    /** The schema an answer to {@code what} carries in its {@code schema} field. */
+    /**
+     * The schema an answer to {@code what} carries in its {@code schema} field.
+     *
+     * @throws SchemaRegistryException when there is none, or Avro cannot parse it (Avro's own
+     *                                 exception would otherwise escape the client, and the decoder)
+     */
     static Schema schema(JsonNode answer, String what) {
         JsonNode text = answer.get("schema");
         if (text == null || !text.isTextual()) {
             throw new SchemaRegistryException("schema registry returned no schema for " + what, 200, -1);
         }
-        return new Schema.Parser().parse(text.asText());
+        try {
+            return new Schema.Parser().parse(text.asText());
+        } catch (AvroRuntimeException e) {
+            throw new SchemaRegistryException("schema registry returned a schema for " + what
+                    + " that is not a valid Avro schema: " + e.getMessage(), 200, -1, e);
+        }
     }
 
     /** The integer {@code field} an answer to {@code what} must have. */
@@ -73,12 +84,20 @@ final class RegistryAnswers {
         if (level.isEmpty()) {
             throw new SchemaRegistryException("schema registry answered no compatibility level for " + what, 200, -1);
         }
-        return CompatibilityLevel.parse(level);
+        return parseLevel(level, what);
     }
 
-    /** The level a {@code PUT /config} answer confirms, or {@code requested} when it repeats none. */
-    static CompatibilityLevel levelSet(JsonNode answer, CompatibilityLevel requested) {
-        return CompatibilityLevel.parse(answer.path("compatibility").asText(requested.name()));
+    /** The level a {@code PUT /config} answer for {@code what} confirms, or {@code requested} when it repeats none. */
+    static CompatibilityLevel levelSet(JsonNode answer, CompatibilityLevel requested, String what) {
+        return parseLevel(answer.path("compatibility").asText(requested.name()), what);
+    }
+
+    private static CompatibilityLevel parseLevel(String level, String what) {
+        try {
+            return CompatibilityLevel.parse(level);
+        } catch (IllegalArgumentException e) {
+            throw new SchemaRegistryException("schema registry answered for " + what + ": " + e.getMessage(), 200, -1);
+        }
     }
 
     /** The verdict of a compatibility check, with its messages. */

@@ -139,7 +139,7 @@ public final class SchemaRegistryClient {
      */
     public CompatibilityLevel compatibility(String subject) {
         try {
-            return RegistryAnswers.level(http.get("/config/" + encode(subject) + "?defaultToGlobal=true"), subject);
+            return RegistryAnswers.level(http.get("/config/" + encode(subject) + "?defaultToGlobal=true"), "subject " + subject);
         } catch (SchemaRegistryException e) {
             if (e.isNotFound()) {
                 return globalCompatibility();
@@ -155,7 +155,7 @@ public final class SchemaRegistryClient {
 
     public CompatibilityLevel setCompatibility(String subject, CompatibilityLevel level) {
         ObjectNode body = RegistryAnswers.JSON.createObjectNode().put("compatibility", level.name());
-        return RegistryAnswers.levelSet(http.put("/config/" + encode(subject), body), level);
+        return RegistryAnswers.levelSet(http.put("/config/" + encode(subject), body), level, "subject " + subject);
     }
 
     public List<String> subjects() {
