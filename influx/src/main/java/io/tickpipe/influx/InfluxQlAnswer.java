@@ -25,7 +25,8 @@ public final class InfluxQlAnswer {
      *
      * @param query  the InfluxQL that was sent, for messages
      * @param server where it was sent, for messages
-     * @throws InfluxQueryException when the body is not JSON, or it or a statement's result is an error
+     * @throws InfluxQueryException when the body is not JSON, or it or a statement's result is an error,
+     *                              or a series has a row without one value per column
      */
     public static List<List<InfluxSeries>> parse(String query, String server, String body) {
         JsonNode root;
@@ -45,7 +46,11 @@ public final class InfluxQlAnswer {
             }
             List<InfluxSeries> series = new ArrayList<>();
             for (JsonNode node : result.path("series")) {
-                series.add(series(node));
+                try {
+                    series.add(series(node));
+                } catch (IllegalArgumentException e) {
+                    throw new InfluxQueryException(query, server, "malformed answer: " + e.getMessage(), e);
+                }
             }
             results.add(series);
         }
