@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom fuzz
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -273,3 +273,22 @@ bench-stream-freshness: $(CLI_JAR) $(STREAM_JAR) ## 5,000 trades/s, 50 symbols: 
 bench-stream-headroom: $(CLI_JAR) $(STREAM_JAR) ## highest trade rate the job keeps up with (steps, then 5 min confirm)
 	$(MVN) -q -pl bench -am package -DskipTests
 	$(BENCH_STREAM_RUN) io.tickpipe.bench.StreamHeadroomBench
+
+# ---- fuzzing: each parser's Jazzer @FuzzTest in fuzzing mode (make test replays their corpus); not run by CI ----
+
+## fuzz targets of make fuzz, each module:Class#method (empty: all, as scripts/fuzz.sh lists them)
+FUZZ_TARGETS ?=
+## seconds make fuzz gives each target at most
+FUZZ_SECONDS ?= 900
+## executions after which make fuzz ends a target sooner
+FUZZ_RUNS    ?= 10000000
+## seconds one input may take before make fuzz calls it a hang
+FUZZ_TIMEOUT ?= 10
+## heap of each fuzzing JVM
+FUZZ_HEAP    ?= 1g
+## RSS in MB at which libFuzzer calls a fuzzing JVM out of memory
+FUZZ_RSS_MB  ?= 2560
+
+fuzz: ## fuzz each parser (FUZZ_TARGETS) for FUZZ_RUNS executions or FUZZ_SECONDS; a table of executions per target at the end
+	MVN='$(MVN)' FUZZ_TARGETS='$(FUZZ_TARGETS)' FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_RUNS='$(FUZZ_RUNS)' \
+	  FUZZ_TIMEOUT='$(FUZZ_TIMEOUT)' FUZZ_HEAP='$(FUZZ_HEAP)' FUZZ_RSS_MB='$(FUZZ_RSS_MB)' scripts/fuzz.sh

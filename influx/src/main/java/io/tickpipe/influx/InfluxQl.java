@@ -1,7 +1,5 @@
 package io.tickpipe.influx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +26,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class InfluxQl {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String url;
     private final String database;
     private final InfluxConfig config;
@@ -150,66 +145,15 @@ public final class InfluxQl {
         if (response.statusCode() != 200) {
             throw failure(influxQl, "HTTP " + response.statusCode() + ": " + ServerErrorText.of(response.body()), null);
         }
-        return parse(influxQl, response.body());
-    }
-
-    private List<List<InfluxSeries>> parse(String influxQl, String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw failure(influxQl, "answer is not JSON: " + ServerErrorText.of(body), e);
-        }
-        if (root.path("error").isTextual()) {
-            throw failure(influxQl, root.path("error").asText(), null);
-        }
-        List<List<InfluxSeries>> results = new ArrayList<>();
-        for (JsonNode result : root.path("results")) {
-            // A statement's own error (unknown database, ...) comes with HTTP 200, inside its result.
-            if (result.path("error").isTextual()) {
-                throw failure(influxQl, result.path("error").asText(), null);
-            }
-            List<InfluxSeries> series = new ArrayList<>();
-            for (JsonNode node : result.path("series")) {
-                series.add(series(node));
-            }
-            results.add(series);
-        }
-        return results;
-    }
-
-    private static InfluxSeries series(JsonNode node) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        node.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
-        List<String> columns = new ArrayList<>();
-        node.path("columns").forEach(column -> columns.add(column.asText()));
-        List<List<Object>> values = new ArrayList<>();
-        for (JsonNode row : node.path("values")) {
-            List<Object> cells = new ArrayList<>(row.size());
-            row.forEach(cell -> cells.add(value(cell)));
-            values.add(cells);
-        }
-        return new InfluxSeries(node.path("name").asText(), tags, columns, values);
-    }
-
-    private static Object value(JsonNode cell) {
-        if (cell.isNull()) {
-            return null;
-        }
-        if (cell.isBoolean()) {
-            return cell.booleanValue();
-        }
-        if (cell.isIntegralNumber()) {
-            return cell.canConvertToLong() ? (Object) cell.longValue() : cell.bigIntegerValue();
-        }
-        if (cell.isNumber()) {
-            return cell.doubleValue();
-        }
-        return cell.asText();
+        return InfluxQlAnswer.parse(influxQl, server(), response.body());
     }
 
     private InfluxQueryException failure(String influxQl, String reason, Throwable cause) {
-        return new InfluxQueryException(influxQl, url + " (database " + database + ")", reason, cause);
+        return new InfluxQueryException(influxQl, server(), reason, cause);
+    }
+
+    private String server() {
+        return url + " (database " + database + ")";
     }
 
     private static String encode(String value) {

@@ -15,9 +15,16 @@ import java.util.Map;
  */
 public record InfluxSeries(String name, Map<String, String> tags, List<String> columns, List<List<Object>> values) {
 
+    /** @throws IllegalArgumentException when a row has not one value per column */
     public InfluxSeries {
         tags = Map.copyOf(tags);
         columns = List.copyOf(columns);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).size() != columns.size()) {
+                throw new IllegalArgumentException("series '" + name + "' row " + (i + 1) + " has " + values.get(i).size()
+                        + " values for " + columns.size() + " columns " + columns);
+            }
+        }
         // Rows may hold nulls (a field missing at that time), which List.copyOf refuses.
         values = values.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
     }

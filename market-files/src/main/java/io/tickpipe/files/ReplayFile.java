@@ -149,11 +149,17 @@ public final class ReplayFile implements AutoCloseable {
     }
 
     private static Instant instant(String text) throws BadLineException {
+        Instant time;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            time = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadLineException("event_time '" + text + "' is not an ISO-8601 time with offset (e.g. 2026-01-05T14:30:00.123456Z)");
         }
+        if (!EventTimeRange.holds(time)) {
+            throw new BadLineException("event_time '" + text + "' is outside the times an event holds ("
+                    + EventTimeRange.describe() + ")");
+        }
+        return time;
     }
 
     private static List<String> conditions(String field) {

@@ -92,4 +92,22 @@ class ReplayFileTest {
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aTimeBeyondWhatTimestampMicrosHoldsIsABadLine() throws IOException {
+        // Found by ReplayFileFuzzTest: the line parsed, and the producer's Avro encoding of the event
+        // then failed with an ArithmeticException (long overflow), ending the replay.
+        String file = String.join("\n", "symbol,size,event_time,price",
+                "AAPL,10,+200000-01-05T14:30:00.000001Z,187.25",
+                "AAPL,10,-400000-01-05T14:30:00Z,187.25",
+                "AAPL,10,+294248-01-01T00:00:00Z,187.25", "");
+
+        List<String> read = read(new ReplayFile("t.csv", stream(file)));
+
+        assertThat(read).hasSize(3);
+        assertThat(read.get(0)).startsWith("2 {").contains("+200000-01-05T14:30:00.000001Z");
+        assertThat(read.get(1)).isEqualTo("3 bad: event_time '-400000-01-05T14:30:00Z' is outside the times an event holds ("
+                + "-290308-12-21T19:59:05.224192Z to +294247-01-10T04:00:54.775807Z) [AAPL,10,-400000-01-05T14:30:00Z,187.25]");
+        assertThat(read.get(2)).startsWith("4 bad: event_time '+294248-01-01T00:00:00Z' is outside the times an event holds");
+    }
 }

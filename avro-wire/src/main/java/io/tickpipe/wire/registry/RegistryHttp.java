@@ -1,7 +1,6 @@
 package io.tickpipe.wire.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
 final class RegistryHttp {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryConfig config;
     private final HttpClient http;
@@ -52,12 +50,12 @@ final class RegistryHttp {
                 HttpResponse<String> response = http.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status < 300) {
-                    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+                    return RegistryAnswers.json(response.body());
                 }
                 if (status < 500) {
-                    throw clientError(method, path, status, response.body());
+                    throw RegistryAnswers.clientError(method, path, status, response.body());
                 }
-                lastFailure = new IOException("HTTP " + status + ": " + abbreviate(response.body()));
+                lastFailure = new IOException("HTTP " + status + ": " + RegistryAnswers.abbreviate(response.body()));
             } catch (IOException e) {
                 lastFailure = e;
             } catch (InterruptedException e) {
@@ -84,22 +82,8 @@ final class RegistryHttp {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
         return builder.header("Content-Type", CONTENT_TYPE)
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, HttpRequest.BodyPublishers.ofString(RegistryAnswers.JSON.writeValueAsString(body)))
                 .build();
-    }
-
-    private static SchemaRegistryException clientError(String method, String path, int status, String body) {
-        int errorCode = -1;
-        String message = abbreviate(body);
-        try {
-            JsonNode node = JSON.readTree(body);
-            errorCode = node.path("error_code").asInt(-1);
-            message = node.path("message").asText(message);
-        } catch (IOException notJson) {
-            // keep the raw body as the message
-        }
-        return new SchemaRegistryException("schema registry " + method + " " + path + " answered HTTP "
-                + status + (errorCode > 0 ? " (error " + errorCode + ")" : "") + ": " + message, status, errorCode);
     }
 
     private long backoffMillis(int attempt) {
@@ -121,9 +105,5 @@ final class RegistryHttp {
     private static String describe(Exception e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickpipe.common.schema.CompatibilityLevel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +59,7 @@ public final class SchemaRegistryClient {
             }
             throw e;
         }
-        int id = requiredInt(answer, "id", "register under " + subject);
+        int id = RegistryAnswers.requiredInt(answer, "id", "register under " + subject);
         remember(subject, schema, id);
         return id;
     }
@@ -69,8 +68,8 @@ public final class SchemaRegistryClient {
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         try {
             JsonNode answer = http.post("/subjects/" + encode(subject), schemaBody(schema));
-            RegisteredSchema found = new RegisteredSchema(subject, requiredInt(answer, "id", "lookup in " + subject),
-                    answer.path("version").asInt(-1), schema);
+            RegisteredSchema found = new RegisteredSchema(subject,
+                    RegistryAnswers.requiredInt(answer, "id", "lookup in " + subject), RegistryAnswers.version(answer), schema);
             remember(subject, schema, found.id());
             return Optional.of(found);
         } catch (SchemaRegistryException e) {
@@ -104,7 +103,7 @@ public final class SchemaRegistryClient {
             return cached;
         }
         JsonNode answer = http.get("/schemas/ids/" + id);
-        Schema schema = parse(answer, "schema id " + id);
+        Schema schema = RegistryAnswers.schema(answer, "schema id " + id);
         Schema raced = schemasById.putIfAbsent(id, schema);
         return raced != null ? raced : schema;
     }
@@ -112,10 +111,10 @@ public final class SchemaRegistryClient {
     /** The latest version registered under the subject (not cached: it changes). */
     public RegisteredSchema latest(String subject) {
         JsonNode answer = http.get("/subjects/" + encode(subject) + "/versions/latest");
-        Schema schema = parse(answer, "latest version of " + subject);
-        int id = requiredInt(answer, "id", "latest version of " + subject);
+        Schema schema = RegistryAnswers.schema(answer, "latest version of " + subject);
+        int id = RegistryAnswers.requiredInt(answer, "id", "latest version of " + subject);
         schemasById.putIfAbsent(id, schema);
-        return new RegisteredSchema(subject, id, answer.path("version").asInt(-1), schema);
+        return new RegisteredSchema(subject, id, RegistryAnswers.version(answer), schema);
     }
 
     /** Whether the registry would accept {@code schema} as the next version of {@code subject}, and why not. */
@@ -123,9 +122,7 @@ public final class SchemaRegistryClient {
         try {
             JsonNode answer = http.post("/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
                     schemaBody(schema));
-            List<String> messages = new ArrayList<>();
-            answer.path("messages").forEach(m -> messages.add(m.asText()));
-            return new CompatibilityCheck(answer.path("is_compatible").asBoolean(false), messages);
+            return RegistryAnswers.compatibilityCheck(answer);
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
                     || e.errorCode() == SchemaRegistryException.VERSION_NOT_FOUND) {
@@ -142,7 +139,7 @@ public final class SchemaRegistryClient {
      */
     public CompatibilityLevel compatibility(String subject) {
         try {
-            return level(http.get("/config/" + encode(subject) + "?defaultToGlobal=true"), subject);
+            return RegistryAnswers.level(http.get("/config/" + encode(subject) + "?defaultToGlobal=true"), "subject " + subject);
         } catch (SchemaRegistryException e) {
             if (e.isNotFound()) {
                 return globalCompatibility();
@@ -153,33 +150,20 @@ public final class SchemaRegistryClient {
 
     /** The registry's default level for subjects without their own. */
     public CompatibilityLevel globalCompatibility() {
-        return level(http.get("/config"), "the global configuration");
-    }
-
-    private static CompatibilityLevel level(JsonNode answer, String what) {
-        String level = answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(""));
-        if (level.isEmpty()) {
-            throw new SchemaRegistryException("schema registry answered no compatibility level for " + what, 200, -1);
-        }
-        return CompatibilityLevel.parse(level);
+        return RegistryAnswers.level(http.get("/config"), "the global configuration");
     }
 
     public CompatibilityLevel setCompatibility(String subject, CompatibilityLevel level) {
-        ObjectNode body = RegistryHttp.JSON.createObjectNode().put("compatibility", level.name());
-        JsonNode answer = http.put("/config/" + encode(subject), body);
-        return CompatibilityLevel.parse(answer.path("compatibility").asText(level.name()));
+        ObjectNode body = RegistryAnswers.JSON.createObjectNode().put("compatibility", level.name());
+        return RegistryAnswers.levelSet(http.put("/config/" + encode(subject), body), level, "subject " + subject);
     }
 
     public List<String> subjects() {
-        List<String> subjects = new ArrayList<>();
-        http.get("/subjects").forEach(s -> subjects.add(s.asText()));
-        return subjects;
+        return RegistryAnswers.subjects(http.get("/subjects"));
     }
 
     public List<Integer> versions(String subject) {
-        List<Integer> versions = new ArrayList<>();
-        http.get("/subjects/" + encode(subject) + "/versions").forEach(v -> versions.add(v.asInt()));
-        return versions;
+        return RegistryAnswers.versions(http.get("/subjects/" + encode(subject) + "/versions"));
     }
 
     /** The registry's verdict on a candidate schema, with its reasons when it is incompatible. */
@@ -196,25 +180,9 @@ public final class SchemaRegistryClient {
     }
 
     private static ObjectNode schemaBody(Schema schema) {
-        return RegistryHttp.JSON.createObjectNode()
+        return RegistryAnswers.JSON.createObjectNode()
                 .put("schema", schema.toString())
                 .put("schemaType", "AVRO");
-    }
-
-    private static Schema parse(JsonNode answer, String what) {
-        JsonNode text = answer.get("schema");
-        if (text == null || !text.isTextual()) {
-            throw new SchemaRegistryException("schema registry returned no schema for " + what, 200, -1);
-        }
-        return new Schema.Parser().parse(text.asText());
-    }
-
-    private static int requiredInt(JsonNode answer, String field, String what) {
-        JsonNode value = answer.get(field);
-        if (value == null || !value.canConvertToInt()) {
-            throw new SchemaRegistryException("schema registry answer to " + what + " has no '" + field + "'", 200, -1);
-        }
-        return value.asInt();
     }
 
     private static String encode(String subject) {

@@ -21,6 +21,12 @@ public class SchemaRegistryException extends RuntimeException {
         this.errorCode = errorCode;
     }
 
+    public SchemaRegistryException(String message, int status, int errorCode, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.errorCode = errorCode;
+    }
+
     public SchemaRegistryException(String message, Throwable cause) {
         super(message, cause);
         this.status = -1;

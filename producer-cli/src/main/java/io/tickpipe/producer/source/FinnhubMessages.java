@@ -3,6 +3,7 @@ package io.tickpipe.producer.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickpipe.files.EventTimeRange;
 import io.tickpipe.files.Symbols;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,11 @@ final class FinnhubMessages {
             if (!item.path("t").canConvertToLong() || item.get("t").longValue() <= 0) {
                 throw new Malformed("data[" + i + "]: 't' is not epoch milliseconds");
             }
+            Instant time = Instant.ofEpochMilli(item.get("t").longValue());
+            if (!EventTimeRange.holds(time)) {
+                throw new Malformed("data[" + i + "]: 't' " + item.get("t").longValue() + " is after the latest time a trade holds ("
+                        + EventTimeRange.LATEST + ")");
+            }
             List<String> conditions = new ArrayList<>();
             JsonNode c = item.get("c");
             if (c != null && c.isArray()) {
@@ -88,7 +94,7 @@ final class FinnhubMessages {
             } else if (c != null && !c.isNull()) {
                 throw new Malformed("data[" + i + "]: 'c' is not a list of conditions");
             }
-            prints.add(new Print(symbol, price, volume, Instant.ofEpochMilli(item.get("t").longValue()), List.copyOf(conditions)));
+            prints.add(new Print(symbol, price, volume, time, List.copyOf(conditions)));
         }
         return new Trades(prints);
     }

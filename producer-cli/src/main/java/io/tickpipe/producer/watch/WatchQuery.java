@@ -56,7 +56,11 @@ public final class WatchQuery {
 
     /** One row per symbol; throws {@link io.tickpipe.influx.InfluxQueryException} when InfluxDB cannot answer. */
     public List<SymbolView> read() {
-        List<List<InfluxSeries>> results = influx.queryEach(statements);
+        return views(influx.queryEach(statements));
+    }
+
+    /** The rows of the answers to the five statements, in their order. */
+    List<SymbolView> views(List<List<InfluxSeries>> results) {
         Map<String, Map<String, Object>> trades = newestBySymbol(results.get(0));
         Map<String, Map<String, Object>> bars = newestBySymbol(results.get(1));
         Map<String, Map<String, Object>> indicators = newestBySymbol(results.get(2));
@@ -67,7 +71,13 @@ public final class WatchQuery {
         if (rows.isEmpty()) {
             Set<String> found = new TreeSet<>();
             for (List<InfluxSeries> result : results) {
-                result.forEach(series -> found.add(series.tags().get("symbol")));
+                for (InfluxSeries series : result) {
+                    String symbol = series.tags().get("symbol");
+                    // Each statement groups by symbol; a series without one belongs to no row.
+                    if (symbol != null) {
+                        found.add(symbol);
+                    }
+                }
             }
             rows = found;
         }
@@ -78,7 +88,7 @@ public final class WatchQuery {
                     number(trades.getOrDefault(symbol, Map.of()).get("price")),
                     bar(bars.get(symbol)),
                     indicators(indicators.getOrDefault(symbol, Map.of())),
-                    count == null ? 0 : number(count.get("count")).longValue(),
+                    count == null ? 0 : (long) orZero(count.get("count")),
                     anomaly(anomalies.get(symbol))));
         }
         return views;
@@ -88,19 +98,28 @@ public final class WatchQuery {
         Map<String, Map<String, Object>> bySymbol = new HashMap<>();
         for (InfluxSeries series : result) {
             List<Map<String, Object>> rows = series.rows();
-            if (!rows.isEmpty()) {
-                bySymbol.put(series.tags().get("symbol"), rows.get(0));
+            String symbol = series.tags().get("symbol");
+            if (symbol != null && !rows.isEmpty()) {
+                bySymbol.put(symbol, rows.get(0));
             }
         }
         return bySymbol;
     }
 
+    /** The bar of a row, or null (shown as missing) unless its time and prices are numbers. */
     private static SymbolView.Bar bar(Map<String, Object> row) {
-        if (row == null || row.get("open") == null || row.get("close") == null) {
+        if (row == null) {
             return null;
         }
-        return new SymbolView.Bar(time(row), number(row.get("open")), number(row.get("high")), number(row.get("low")),
-                number(row.get("close")), orZero(row.get("volume")), orZero(row.get("vwap")),
+        Instant start = time(row);
+        Double open = number(row.get("open"));
+        Double high = number(row.get("high"));
+        Double low = number(row.get("low"));
+        Double close = number(row.get("close"));
+        if (start == null || open == null || high == null || low == null || close == null) {
+            return null;
+        }
+        return new SymbolView.Bar(start, open, high, low, close, orZero(row.get("volume")), orZero(row.get("vwap")),
                 Boolean.TRUE.equals(row.get("final")));
     }
 
@@ -113,14 +132,19 @@ public final class WatchQuery {
     }
 
     private static SymbolView.Anomaly anomaly(Map<String, Object> row) {
-        if (row == null) {
+        Instant barStart = row == null ? null : time(row);
+        if (barStart == null) {
             return null;
         }
-        return new SymbolView.Anomaly(String.valueOf(row.get("kind")), String.valueOf(row.get("interval")), time(row));
+        return new SymbolView.Anomaly(String.valueOf(row.get("kind")), String.valueOf(row.get("interval")), barStart);
     }
 
+    /** The row's time ({@code epoch=ns}), or null when it is not a number. */
     private static Instant time(Map<String, Object> row) {
-        long nanos = ((Number) row.get("time")).longValue();
+        if (!(row.get("time") instanceof Number time)) {
+            return null;
+        }
+        long nanos = time.longValue();
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
