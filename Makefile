@@ -26,7 +26,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFL
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom fuzz
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom bench-batch fuzz
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -273,6 +273,14 @@ bench-stream-freshness: $(CLI_JAR) $(STREAM_JAR) ## 5,000 trades/s, 50 symbols: 
 bench-stream-headroom: $(CLI_JAR) $(STREAM_JAR) ## highest trade rate the job keeps up with (steps, then 5 min confirm)
 	$(MVN) -q -pl bench -am package -DskipTests
 	$(BENCH_STREAM_RUN) io.tickpipe.bench.StreamHeadroomBench
+
+## -D options of bench-batch, e.g. BENCH_BATCH_OPTS="-Dbench.trades=500000 -Dbench.rounds=1" (see BatchBench for all)
+BENCH_BATCH_OPTS ?=
+
+# Both sides as `make analyze` runs the job (spark-submit of spark-batch.jar, BATCH_JAVA_OPTS), on a stack of its own.
+bench-batch: $(CLI_JAR) $(BATCH_JAR) ## spark-batch analyze vs plain Spark OHLCV, 10M trades from Kafka and from the archive: trades/s (target >= 0.8x), peak RSS
+	$(MVN) -q -pl bench -am package -DskipTests
+	$(JAVA) -Xmx512m -Dbench.jvmOpts="$(BATCH_JAVA_OPTS)" $(BENCH_BATCH_OPTS) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.BatchBench
 
 # ---- fuzzing: each parser's Jazzer @FuzzTest in fuzzing mode (make test replays their corpus); not run by CI ----
 

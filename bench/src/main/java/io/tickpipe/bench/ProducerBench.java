@@ -65,7 +65,6 @@ public final class ProducerBench {
     private static final Pattern OUR_SUMMARY = Pattern.compile(
             "summary: (\\d+) events sent, (\\d+) acknowledged, (\\d+) failed in [\\d.]+ s \\(([\\d.]+) events/s\\)");
     private static final Pattern THEIR_TOTAL = Pattern.compile("^(\\d+) records sent, ([\\d.]+) records/sec");
-    private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     /** Children still running; killed by a shutdown hook if the benchmark itself is interrupted. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
@@ -184,7 +183,7 @@ public final class ProducerBench {
         try {
             // VmHWM is the kernel's own high-water mark, so sampling it misses nothing but the last few ms.
             while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-                peakRssKb = Math.max(peakRssKb, vmHwmKb(process.pid()));
+                peakRssKb = Math.max(peakRssKb, PeakRss.kb(process.pid()));
                 if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
                     throw new IllegalStateException(label + " still running after 10 minutes");
                 }
@@ -237,15 +236,6 @@ public final class ProducerBench {
             }
         } catch (IOException e) {
             into.add("(reading output failed: " + e + ")");
-        }
-    }
-
-    private static long vmHwmKb(long pid) {
-        try {
-            Matcher m = VM_HWM.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
-            return m.find() ? Long.parseLong(m.group(1)) : 0;
-        } catch (IOException exitedMeanwhile) {
-            return 0;
         }
     }
 

@@ -32,11 +32,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * What the streaming benchmarks run against: their own {@link LocalStack} (Kafka, registry, InfluxDB)
- * in a temporary directory, the producer CLI and the streaming job as child processes, started the
- * way {@code make produce} and {@code make stream} start them. Every child is tracked and stopped by
- * its own {@link Process} handle (its pid) on {@link #close()}, which also runs from a shutdown hook,
- * so Ctrl-C or a failure leaves nothing running. Logs of the children go to
+ * What the streaming benchmarks (and {@link BatchBench}) run against: their own {@link LocalStack}
+ * (Kafka, registry, InfluxDB) in a temporary directory, the producer CLI and the jobs as child
+ * processes, started the way {@code make produce} and {@code make stream} start them. Every child is
+ * tracked and stopped by its own {@link Process} handle (its pid) on {@link #close()}, which also runs
+ * from a shutdown hook, so Ctrl-C or a failure leaves nothing running. Logs of the children go to
  * {@code bench/target/<name>-logs/} and stay there; the stack's directory is deleted.
  *
  * <p>Paths are relative to the repository root, where the make targets run.
@@ -50,7 +50,8 @@ final class StreamRig implements AutoCloseable {
     /** The simulation's mix (SimulatedMarket.QUOTE_SHARE = 0.6): 40% of its events are trades. */
     static final double TRADE_SHARE = 0.4;
 
-    private static final Pattern SUMMARY = Pattern.compile(
+    /** The last line of {@code tickpipe produce}: events sent, acknowledged, failed, seconds, events/s. */
+    static final Pattern SUMMARY = Pattern.compile(
             "summary: (\\d+) events sent, (\\d+) acknowledged, (\\d+) failed in ([\\d.]+) s \\(([\\d.]+) events/s\\)");
 
     private final Path stackDir;
@@ -73,12 +74,20 @@ final class StreamRig implements AutoCloseable {
         this.hook = new Thread(this::closeQuietly, "stream-bench-stop");
     }
 
-    /** Checks the jars, starts a stack on free ports in a new temporary directory. */
+    /** Checks the streaming job's and the CLI's jars, starts a stack on free ports in a new temporary directory. */
     static StreamRig start(String name) throws IOException, InterruptedException {
-        for (Path required : List.of(CLI_JAR, JOB_JAR, JOB_JVM_OPTIONS, JOB_CLASSPATH, JOB_LOG4J)) {
-            if (!Files.isRegularFile(required)) {
-                throw new IllegalStateException(required + " is missing (run from the repository root after "
-                        + "mvn -pl bench,spark-stream,producer-cli -am package -DskipTests)");
+        return start(name, List.of(CLI_JAR, JOB_JAR, JOB_JVM_OPTIONS, JOB_CLASSPATH, JOB_LOG4J), "bench,spark-stream,producer-cli");
+    }
+
+    /**
+     * Checks that the {@code required} files exist ({@code modules}: the Maven modules that build
+     * them, for the message), starts a stack on free ports in a new temporary directory.
+     */
+    static StreamRig start(String name, List<Path> required, String modules) throws IOException, InterruptedException {
+        for (Path file : required) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException(file + " is missing (run from the repository root after "
+                        + "mvn -pl " + modules + " -am package -DskipTests)");
             }
         }
         Path logDir = Path.of("bench/target", name + "-logs").toAbsolutePath();
@@ -113,6 +122,11 @@ final class StreamRig implements AutoCloseable {
         return logDir;
     }
 
+    /** The stack's temporary directory: what a benchmark puts here is deleted with it on {@link #close()}. */
+    Path stackDir() {
+        return stackDir;
+    }
+
     static String symbols(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "S" + i).collect(Collectors.joining(","));
     }
@@ -124,18 +138,24 @@ final class StreamRig implements AutoCloseable {
     }
 
     private void runCli(String label, List<String> args) throws IOException, InterruptedException {
+        runCli(label, args, Duration.ofMinutes(2));
+    }
+
+    /** Runs the CLI with {@code args} to its end, within {@code timeout}; returns its log (output and errors). */
+    Path runCli(String label, List<String> args, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", CLI_JAR.toString()));
         command.addAll(args);
         Path log = logDir.resolve(label + ".log");
         Process process = track(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start());
         try {
-            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", args) + " failed:\n" + tail(log, 30));
             }
         } finally {
             stop(process);
         }
+        return log;
     }
 
     /** The streaming job, one process, started like {@code make stream}. */
@@ -328,7 +348,8 @@ final class StreamRig implements AutoCloseable {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
-    private Process track(Process process) {
+    /** A child to stop on {@link #close()} (or by {@link #stop}). */
+    Process track(Process process) {
         running.add(process);
         return process;
     }
@@ -395,7 +416,7 @@ final class StreamRig implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

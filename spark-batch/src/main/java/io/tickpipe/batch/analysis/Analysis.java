@@ -69,7 +69,7 @@ public final class Analysis {
                     + range(config) + "; no output written");
             return FAILED;
         }
-        Dataset<Row> events = (input.trades() != null ? MarketAnalytics.analyze(input.trades(), analytics)
+        Dataset<Row> events = inTaskSlots(spark, input.trades() != null ? MarketAnalytics.analyze(input.trades(), analytics)
                 : MarketAnalytics.analyzeBars(input.bars(), analytics)).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> summary = null;
         try {
@@ -103,6 +103,19 @@ public final class Analysis {
                 summary.unpersist();
             }
         }
+    }
+
+    /**
+     * {@code events} in at most as many partitions as Spark has task slots. The analytics' shuffle
+     * makes {@code spark.sql.shuffle.partitions} partitions (200 by default) of a few symbols each, and
+     * Spark does not coalesce the last stage of a plan it caches (adaptive execution keeps a cached
+     * plan's partitioning): the analytics, and each table written from the events, would run that many
+     * tasks, most of them on one symbol or none, and write as many small files. Coalescing, without a
+     * shuffle, runs each slot's share of the partitions in one task; a symbol stays whole in one
+     * partition, in time order.
+     */
+    static Dataset<Row> inTaskSlots(SparkSession spark, Dataset<Row> events) {
+        return events.coalesce(Math.max(1, spark.sparkContext().defaultParallelism()));
     }
 
     private static void writeReport(AnalyzeConfig config, AnalysisInput input, Dataset<Row> bars, Dataset<Row> indicators,
