@@ -54,6 +54,17 @@ public final class SecuredFixture {
         return new SecuredFixture(topics, influxServer, database, kafkaClientConfig, influxUser, influxPasswordFile, registryUrl);
     }
 
+    /**
+     * The same topics and credentials, with a database of its own ({@code database_name}, created as
+     * the admin): the user must be granted access to it.
+     */
+    public SecuredFixture withDatabase(String name) {
+        SecuredFixture fixture = new SecuredFixture(topics, influxServer, database + "_" + name, kafkaClientConfig, influxUser,
+                influxPasswordFile, registryUrl);
+        fixture.influx().createDatabase();
+        return fixture;
+    }
+
     /** The same, with the schema registry at {@code url} (a proxy in front of the stack's, say). */
     public SecuredFixture throughRegistry(String url) {
         return new SecuredFixture(topics, influxServer, database, kafkaClientConfig, influxUser, influxPasswordFile, url);
