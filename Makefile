@@ -15,13 +15,15 @@ STACK_DIR             ?= $(CURDIR)/.stack
 KAFKA_PORT            ?= 9092
 ## Kafka KRaft controller port
 KAFKA_CONTROLLER_PORT ?= 9093
+## Kafka SASL/SCRAM port (client settings in STACK_DIR/kafka/sasl-client.properties)
+KAFKA_SASL_PORT       ?= 9094
 ## schema registry (Apicurio, Confluent API at /apis/ccompat/v7)
 REGISTRY_PORT         ?= 8081
 ## InfluxDB HTTP port
 INFLUX_PORT           ?= 8086
 ## InfluxDB backup/restore RPC port
 INFLUX_RPC_PORT       ?= 8088
-export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT REGISTRY_PORT INFLUX_PORT INFLUX_RPC_PORT
+export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SASL_PORT REGISTRY_PORT INFLUX_PORT INFLUX_RPC_PORT
 
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand

@@ -143,7 +143,9 @@ public final class InfluxQl {
             throw failure(influxQl, "interrupted", e);
         }
         if (response.statusCode() != 200) {
-            throw failure(influxQl, "HTTP " + response.statusCode() + ": " + ServerErrorText.of(response.body()), null);
+            throw new InfluxQueryException(influxQl, url + " (database " + database + ")", "HTTP " + response.statusCode()
+                    + ": " + ServerErrorText.of(response.body()) + RefusedCredentials.hint(response.statusCode()),
+                    response.statusCode(), null);
         }
         return InfluxQlAnswer.parse(influxQl, server(), response.body());
     }

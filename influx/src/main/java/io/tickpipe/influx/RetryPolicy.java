@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What both writers do when a request fails: IO errors, 5xx and 429 are retried with exponential
  * backoff and jitter up to {@code maxRetries} times, each retry logged at WARN; other answers fail
- * at once. Either way the caller gets an {@link InfluxWriteException}.
+ * at once, a refused login (401, 403) among them: it is no outage, and the same credentials would be
+ * refused again. Either way the caller gets an {@link InfluxWriteException}.
  */
 final class RetryPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
@@ -91,9 +92,13 @@ final class RetryPolicy {
             this.serverMessage = serverMessage;
         }
 
-        /** The server answered {@code status}; {@code serverMessage} is its error text (may add a hint). */
+        /**
+         * The server answered {@code status}; {@code serverMessage} is its error text (may add a hint).
+         * A refused login (401, 403) says what to check.
+         */
         static Failure answered(int status, String serverMessage) {
-            return new Failure("HTTP " + status + ": " + serverMessage, status, serverMessage, null);
+            return new Failure("HTTP " + status + ": " + serverMessage + RefusedCredentials.hint(status), status,
+                    serverMessage, null);
         }
 
         /** No answer: connection refused or reset, timeout. */

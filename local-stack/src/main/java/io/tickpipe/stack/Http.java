@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The readiness probes' HTTP calls: short timeouts, only the status code matters. */
 final class Http {
@@ -20,10 +21,13 @@ final class Http {
         return send(request(url).GET());
     }
 
-    static int postForm(String url, String form) throws IOException, InterruptedException {
-        return send(request(url)
+    /** A form POST; the body, not the URL, so that what it carries (a password) is in no access log. */
+    static int postForm(String url, String form, Optional<String> authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(url)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        return send(request);
     }
 
     private static HttpRequest.Builder request(String url) {

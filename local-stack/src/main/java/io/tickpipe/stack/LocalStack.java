@@ -95,6 +95,31 @@ public final class LocalStack implements AutoCloseable {
         return servers.sparkMaster().url();
     }
 
+    /**
+     * Kafka's SASL_PLAINTEXT listener, "127.0.0.1:PORT": clients need the settings of {@link
+     * #kafkaSaslClientConfig()}; one without them is refused.
+     */
+    public String kafkaSaslBootstrapServers() {
+        return saslKafka().saslBootstrapServers();
+    }
+
+    /**
+     * A Kafka client properties file (security.protocol, sasl.mechanism SCRAM-SHA-512 and the
+     * sasl.jaas.config of the stack's user, password included; readable by its owner only), as
+     * {@code --client-config} takes it.
+     */
+    public Path kafkaSaslClientConfig() {
+        return saslKafka().saslClientConfig();
+    }
+
+    /** The single-node stack's broker: the cluster's nodes have no SASL listener. */
+    private KafkaServer saslKafka() {
+        if (servers.kafka().size() != 1) {
+            throw new IllegalStateException("the cluster's Kafka nodes have no SASL listener; use the single-node stack");
+        }
+        return servers.kafka().get(0);
+    }
+
     /** The Confluent-compatible API of the registry: "http://127.0.0.1:PORT/apis/ccompat/v7". */
     public String schemaRegistryUrl() {
         return servers.registry().url();

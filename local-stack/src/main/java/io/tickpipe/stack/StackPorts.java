@@ -9,18 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The TCP ports the stack listens on, all bound to 127.0.0.1. */
-public record StackPorts(int kafka, int kafkaController, int registry, int influx, int influxRpc) {
+/**
+ * The TCP ports the stack listens on, all bound to 127.0.0.1. Kafka has two client listeners: {@code
+ * kafka} without authentication, {@code kafkaSasl} with SASL/SCRAM ({@link KafkaServer}).
+ */
+public record StackPorts(int kafka, int kafkaController, int registry, int influx, int influxRpc, int kafkaSasl) {
 
     public static final String KAFKA_PORT = "KAFKA_PORT";
     public static final String KAFKA_CONTROLLER_PORT = "KAFKA_CONTROLLER_PORT";
     public static final String REGISTRY_PORT = "REGISTRY_PORT";
     public static final String INFLUX_PORT = "INFLUX_PORT";
     public static final String INFLUX_RPC_PORT = "INFLUX_RPC_PORT";
+    public static final String KAFKA_SASL_PORT = "KAFKA_SASL_PORT";
 
     /** The servers' usual ports, as in their own documentation. */
     public static StackPorts standard() {
-        return new StackPorts(9092, 9093, 8081, 8086, 8088);
+        return new StackPorts(9092, 9093, 8081, 8086, 8088, 9094);
     }
 
     /** The standard ports, each overridable by its environment variable. */
@@ -31,7 +35,8 @@ public record StackPorts(int kafka, int kafkaController, int registry, int influ
                 port(env, KAFKA_CONTROLLER_PORT, standard.kafkaController),
                 port(env, REGISTRY_PORT, standard.registry),
                 port(env, INFLUX_PORT, standard.influx),
-                port(env, INFLUX_RPC_PORT, standard.influxRpc));
+                port(env, INFLUX_RPC_PORT, standard.influxRpc),
+                port(env, KAFKA_SASL_PORT, standard.kafkaSasl));
     }
 
     /** Ports nothing listens on right now, all distinct. */
@@ -39,11 +44,12 @@ public record StackPorts(int kafka, int kafkaController, int registry, int influ
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             // Held open together so the OS cannot hand out the same port twice.
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 6; i++) {
                 sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
             }
             return new StackPorts(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(),
-                    sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort());
+                    sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort(),
+                    sockets.get(5).getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -59,6 +65,7 @@ public record StackPorts(int kafka, int kafkaController, int registry, int influ
         env.put(REGISTRY_PORT, Integer.toString(registry));
         env.put(INFLUX_PORT, Integer.toString(influx));
         env.put(INFLUX_RPC_PORT, Integer.toString(influxRpc));
+        env.put(KAFKA_SASL_PORT, Integer.toString(kafkaSasl));
         return env;
     }
 

@@ -23,7 +23,7 @@ record StackServers(List<KafkaServer> kafka, SchemaRegistryServer registry, Infl
     static StackServers in(Path directory, StackPorts ports) {
         Path dir = directory.toAbsolutePath().normalize();
         return new StackServers(
-                List.of(new KafkaServer(dir.resolve("kafka"), ports.kafka(), ports.kafkaController())),
+                List.of(new KafkaServer(dir.resolve("kafka"), ports.kafka(), ports.kafkaController(), ports.kafkaSasl())),
                 new SchemaRegistryServer(dir.resolve("registry"), ports.registry()),
                 new InfluxDbServer(dir.resolve("influxdb"), ports.influx(), ports.influxRpc()),
                 null, List.of());

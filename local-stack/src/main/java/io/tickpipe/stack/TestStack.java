@@ -15,6 +15,7 @@ public final class TestStack {
 
     private static LocalStack shared;
     private static RuntimeException startFailure;
+    private static AuthenticatedInfluxDb authenticatedInflux;
 
     private TestStack() {
     }
@@ -33,6 +34,39 @@ public final class TestStack {
             }
         }
         return shared;
+    }
+
+    /**
+     * One {@link AuthenticatedInfluxDb} per JVM, beside the shared stack (which only tests of logging
+     * in need): started on first use, on free ports, in a temporary directory; stopped and deleted
+     * when the JVM exits.
+     */
+    public static synchronized AuthenticatedInfluxDb authenticatedInflux() {
+        if (authenticatedInflux == null) {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("tickpipe-influx-auth-");
+                StackPorts ports = StackPorts.free(); // two of its free ports
+                AuthenticatedInfluxDb influx = AuthenticatedInfluxDb.start(dir, ports.influx(), ports.influxRpc());
+                Path started = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    influx.close();
+                    deleteQuietly(started);
+                }, "tickpipe-test-influx-auth-stop"));
+                authenticatedInflux = influx;
+            } catch (IOException e) {
+                deleteQuietly(dir);
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                deleteQuietly(dir);
+                throw new IllegalStateException("interrupted while starting the authenticated InfluxDB", e);
+            } catch (RuntimeException e) {
+                deleteQuietly(dir);
+                throw e;
+            }
+        }
+        return authenticatedInflux;
     }
 
     private static LocalStack startInTempDirectory() {

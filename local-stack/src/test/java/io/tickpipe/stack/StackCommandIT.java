@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,8 @@ class StackCommandIT {
         InfluxTestClient influx = new InfluxTestClient("http://127.0.0.1:" + ports.influx(), "market");
         kafka.createTopic("quotes");
         kafka.send("quotes", "ACME", "101.25");
+        Properties saslSettings = KafkaTestClient.settingsOf(saslClientConfig());
+        assertThat(new KafkaTestClient("127.0.0.1:" + ports.kafkaSasl(), saslSettings).topics()).contains("quotes");
         int schemaId = registry.register("quotes-value", LocalStackIT.QUOTE_SCHEMA);
         influx.write("quotes,symbol=ACME price=101.25 1700000000000000000");
 
@@ -65,6 +70,8 @@ class StackCommandIT {
         Cli upAgain = cli("up");
         assertThat(upAgain.exitCode).as(upAgain.output).isZero();
         assertThat(kafka.topics()).contains("quotes");
+        assertThat(KafkaTestClient.settingsOf(saslClientConfig())).as("SASL user kept").isEqualTo(saslSettings);
+        assertThat(new KafkaTestClient("127.0.0.1:" + ports.kafkaSasl(), saslSettings).topics()).contains("quotes");
         assertThat(kafka.read("quotes", 1))
                 .extracting(ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactly(tuple("ACME", "101.25"));
@@ -73,6 +80,39 @@ class StackCommandIT {
         JsonNode rows = influx.rows("SELECT price FROM quotes WHERE symbol='ACME'");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get(1).asDouble()).isEqualTo(101.25);
+    }
+
+    /**
+     * Kafka data formatted before the broker had a SASL listener has no SASL user, nor a client file:
+     * `up` adds a user to the running broker and writes its file.
+     */
+    @Test
+    void a_store_without_the_sasl_user_gets_one() throws Exception {
+        assertThat(cli("up").exitCode).isZero();
+        new KafkaTestClient("127.0.0.1:" + ports.kafka()).createTopic("kept");
+        Properties formatted = KafkaTestClient.settingsOf(saslClientConfig());
+        assertThat(cli("down").exitCode).isZero();
+        Files.delete(saslClientConfig());
+
+        Cli up = cli("up");
+        assertThat(up.exitCode).as(up.output).isZero();
+
+        Properties added = KafkaTestClient.settingsOf(saslClientConfig());
+        assertThat(added.getProperty("sasl.jaas.config")).isNotEqualTo(formatted.getProperty("sasl.jaas.config"));
+        assertThat(new KafkaTestClient("127.0.0.1:" + ports.kafkaSasl(), added).topics()).contains("kept");
+        assertThat(Files.readString(stackDir.resolve("kafka").resolve("add-sasl-user.log")))
+                .contains("Completed updating config for user tickpipe")
+                .doesNotContain(password(added));
+    }
+
+    private Path saslClientConfig() {
+        return stackDir.resolve("kafka").resolve("sasl-client.properties");
+    }
+
+    private static String password(Properties saslSettings) {
+        Matcher password = Pattern.compile("password=\"([^\"]+)\"").matcher(saslSettings.getProperty("sasl.jaas.config"));
+        assertThat(password.find()).isTrue();
+        return password.group(1);
     }
 
     @AfterEach

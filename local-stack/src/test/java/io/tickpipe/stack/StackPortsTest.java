@@ -10,18 +10,19 @@ class StackPortsTest {
 
     @Test
     void without_environment_the_standard_ports_apply() {
-        assertThat(StackPorts.fromEnvironment(Map.of())).isEqualTo(new StackPorts(9092, 9093, 8081, 8086, 8088));
+        assertThat(StackPorts.fromEnvironment(Map.of())).isEqualTo(new StackPorts(9092, 9093, 8081, 8086, 8088, 9094));
     }
 
     @Test
     void each_port_is_overridden_by_its_own_variable() {
-        StackPorts ports = StackPorts.fromEnvironment(Map.of("KAFKA_PORT", "19092", "INFLUX_PORT", " 18086 "));
-        assertThat(ports).isEqualTo(new StackPorts(19092, 9093, 8081, 18086, 8088));
+        StackPorts ports = StackPorts.fromEnvironment(Map.of("KAFKA_PORT", "19092", "INFLUX_PORT", " 18086 ",
+                "KAFKA_SASL_PORT", "19094"));
+        assertThat(ports).isEqualTo(new StackPorts(19092, 9093, 8081, 18086, 8088, 19094));
     }
 
     @Test
     void environment_round_trips() {
-        StackPorts ports = new StackPorts(1, 2, 3, 4, 5);
+        StackPorts ports = new StackPorts(1, 2, 3, 4, 5, 6);
         assertThat(StackPorts.fromEnvironment(ports.toEnvironment())).isEqualTo(ports);
     }
 

@@ -16,10 +16,15 @@ import picocli.CommandLine;
  * Where Kafka is and any Kafka client setting (a picocli mixin of every command that talks to Kafka):
  * a Kafka client properties file ({@code --client-config}, as Kafka's own tools take one: SASL and SSL
  * settings with their secrets belong there, not on a command line) and {@code -X key=value}, which wins.
+ * The SASL login ({@code sasl.jaas.config}, which holds the password) may instead come from the
+ * environment variable {@value #SASL_JAAS_CONFIG_ENV}, as container platforms hand out secrets; a
+ * setting in the file or {@code -X} wins over it.
  */
 public final class KafkaOptions {
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
+    public static final String SASL_JAAS_CONFIG = "sasl.jaas.config";
+    public static final String SASL_JAAS_CONFIG_ENV = "KAFKA_SASL_JAAS_CONFIG";
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", defaultValue = DEFAULT_BOOTSTRAP_SERVERS,
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
@@ -47,11 +52,17 @@ public final class KafkaOptions {
         return bootstrapServers;
     }
 
+    /** {@link #clientSettings(Map)} with the process environment. */
+    public Map<String, String> clientSettings() {
+        return clientSettings(System.getenv());
+    }
+
     /**
      * The client settings without the bootstrap servers: the {@code --client-config} file, then
-     * {@code -X} over it. A file that cannot be read is misuse of the command, naming the file.
+     * {@code -X} over it, and {@code sasl.jaas.config} from {@value #SASL_JAAS_CONFIG_ENV} in
+     * {@code env} if neither sets it. A file that cannot be read is misuse of the command, naming the file.
      */
-    public Map<String, String> clientSettings() {
+    public Map<String, String> clientSettings(Map<String, String> env) {
         Map<String, String> settings = new LinkedHashMap<>();
         Path file = clientConfig != null ? clientConfig : deprecatedProducerConfig;
         if (file != null) {
@@ -67,6 +78,10 @@ public final class KafkaOptions {
         }
         settings.putAll(deprecatedK);
         settings.putAll(kafkaOptions);
+        String jaasFromEnv = env.get(SASL_JAAS_CONFIG_ENV);
+        if (!settings.containsKey(SASL_JAAS_CONFIG) && jaasFromEnv != null && !jaasFromEnv.isBlank()) {
+            settings.put(SASL_JAAS_CONFIG, jaasFromEnv.strip());
+        }
         return settings;
     }
 

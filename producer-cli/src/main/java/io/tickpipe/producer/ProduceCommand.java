@@ -34,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -264,7 +265,16 @@ final class ProduceCommand implements Callable<Integer> {
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(connectTimeout.toMillis(), 30_000));
         try (Admin admin = Admin.create(adminConfig)) {
             admin.describeCluster().nodes().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                // Not "cannot reach": the broker answered, and no retry would change its mind.
+                throw new IllegalStateException("Kafka at " + kafka.bootstrapServers() + " refused the login: "
+                        + refused.getMessage() + " (check sasl.jaas.config in the --client-config file or "
+                        + KafkaOptions.SASL_JAAS_CONFIG_ENV + ")", refused);
+            }
+            throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers() + " within "
+                    + connectTimeout.toSeconds() + " s" + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""), e);
+        } catch (TimeoutException e) {
             throw new IllegalStateException("cannot reach Kafka at " + kafka.bootstrapServers() + " within "
                     + connectTimeout.toSeconds() + " s" + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""), e);
         }

@@ -33,8 +33,10 @@ import picocli.CommandLine;
 
 /**
  * {@code tickpipe watch}: a table per symbol (last price, current bar, the indicators chosen with
- * {@code --columns}, anomalies) read back from InfluxDB every refresh. On a terminal it redraws in place; otherwise each frame is
- * printed after the last, starting with a header line that carries the wall time.
+ * {@code --columns}, anomalies) read back from InfluxDB every refresh. On a terminal it redraws in
+ * place; otherwise each frame is printed after the last, starting with a header line that carries
+ * the wall time. A server not answering yet is shown and asked again; credentials it refuses end the
+ * command at once (exit 1).
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Show what the streaming job wrote to InfluxDB, per symbol, refreshed every second:",
@@ -150,6 +152,10 @@ final class WatchCommand implements Callable<Integer> {
                 complete = views.stream().allMatch(view -> view.bar() != null);
                 frame = table.render(Instant.now(), views);
             } catch (InfluxQueryException e) {
+                if (e.credentialsRefused()) {
+                    // Not a server still starting: asking again every refresh would only repeat the refusal.
+                    throw new IllegalStateException(config.url() + " (database " + config.database() + "): " + e.reason(), e);
+                }
                 // The stack may still be starting, or the job may not have created anything yet.
                 complete = false;
                 frame = table.status(Instant.now(), config.url() + " (database " + config.database() + "): " + e.reason());

@@ -8,6 +8,7 @@ import io.tickpipe.batch.archive.ArchiveConfig;
 import io.tickpipe.batch.archive.ArchiveOptions;
 import io.tickpipe.options.ConfigFileOption;
 import io.tickpipe.spark.job.JobCommandLine;
+import io.tickpipe.spark.job.SecretRedaction;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,8 @@ public final class BatchJob {
         if (launch.config() == null) {
             System.exit(launch.exitCode());
         }
-        SparkSession spark = SparkSession.builder().appName("tickpipe-batch").getOrCreate();
+        // Secrets hidden from Spark's UI and event log before the SparkContext shows any setting.
+        SparkSession spark = SecretRedaction.apply(SparkSession.builder()).appName("tickpipe-batch").getOrCreate();
         int exitCode;
         try {
             exitCode = run(spark, launch.config());

@@ -27,8 +27,10 @@ final class KafkaBacklog implements AutoCloseable {
     private boolean closed;
 
     KafkaBacklog(StreamConfig config) {
-        Map<String, Object> properties = new HashMap<>(config.kafka().clientOptions());
+        Map<String, Object> properties = new HashMap<>();
+        // The job's own Kafka settings (SASL and SSL included) over the bootstrap servers, as its Spark source has them.
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        properties.putAll(config.kafka().clientOptions());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "tickpipe-stream-backlog");
         this.consumerConfig = properties;

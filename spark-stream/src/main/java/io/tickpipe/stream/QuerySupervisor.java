@@ -1,9 +1,12 @@
 package io.tickpipe.stream;
 
+import io.tickpipe.influx.InfluxWriteException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -20,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * termination or the next restart that is due, whichever comes first. Spark's "terminated" mark is
  * cleared <em>before</em> the queries are looked at, never after, so a query that fails while
  * another is being handled still ends the next wait and is restarted.
+ *
+ * <p>A failure no restart can cure ends the job instead, with an exception saying why: credentials
+ * InfluxDB or Kafka refused. The job read them once, at its start, and a restarted query would
+ * present the same ones again, forever. Its failed micro-batch is not committed, so the job started
+ * again with the right credentials runs it again from the checkpoint: nothing is lost.
  */
 final class QuerySupervisor {
 
@@ -79,6 +87,11 @@ final class QuerySupervisor {
                     LOG.info("query {} stopped; stopping the job", entry.getKey());
                     stopAll();
                     return;
+                }
+                Optional<Throwable> refused = refusedCredentials(query.exception().get());
+                if (refused.isPresent()) {
+                    stopAll();
+                    throw credentialsRefused(entry.getKey(), refused.get(), query.exception().get());
                 }
                 scheduleRestart(entry.getKey(), query.exception().get());
             }
@@ -149,6 +162,28 @@ final class QuerySupervisor {
                 query.stop();
             }
         }
+    }
+
+    /**
+     * The cause in {@code failure}'s chain that says credentials were refused: InfluxDB's 401 or 403,
+     * or a failed Kafka login (SASL). Found as well when a task on an executor failed with it.
+     */
+    static Optional<Throwable> refusedCredentials(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InfluxWriteException influx && influx.credentialsRefused()
+                    || cause instanceof AuthenticationException) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static IllegalStateException credentialsRefused(String name, Throwable refused, Throwable failure) {
+        String message = "query " + name + " failed, and no restart can help: " + refused.getClass().getSimpleName()
+                + ": " + refused.getMessage() + ". Its micro-batch was not committed: start the job again with the"
+                + " right credentials and it runs that batch again from the checkpoint";
+        LOG.error(message);
+        return new IllegalStateException(message, failure);
     }
 
     static String rootMessage(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.tickpipe.stream;
 
+import io.tickpipe.spark.job.SecretRedaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,15 +28,17 @@ final class SparkDefaults {
     }
 
     /**
-     * A builder for the job's own session: FAIR scheduling between the two queries' jobs, unless --conf
-     * spark.scheduler.mode says otherwise, with the pools of {@code fairscheduler.xml} (beside this
-     * class) unless --conf spark.scheduler.allocation.file names others: a free task slot goes to a
-     * waiting bars task before any raw-points task, so bars do not queue behind a long batch of raw
-     * points. Both can only be set before the SparkContext exists, and Spark reads the pools from a
-     * file only (its class path default is not the job jar's), hence the copy in a temporary file.
+     * A builder for the job's own session: secrets hidden from Spark's UI and event log as {@link
+     * SecretRedaction} says, unless --conf spark.redaction.regex says otherwise; FAIR scheduling
+     * between the two queries' jobs, unless --conf spark.scheduler.mode says otherwise, with the pools
+     * of {@code fairscheduler.xml} (beside this class) unless --conf spark.scheduler.allocation.file
+     * names others: a free task slot goes to a waiting bars task before any raw-points task, so bars do
+     * not queue behind a long batch of raw points. All can only be set before the SparkContext exists,
+     * and Spark reads the pools from a file only (its class path default is not the job jar's), hence
+     * the copy in a temporary file.
      */
     static SparkSession.Builder builder() {
-        SparkSession.Builder builder = SparkSession.builder();
+        SparkSession.Builder builder = SecretRedaction.apply(SparkSession.builder());
         SparkConf conf = new SparkConf();
         if (conf.contains(SCHEDULER_MODE)) {
             return builder;

@@ -53,6 +53,20 @@ final class InProcessJob implements AutoCloseable {
         return job;
     }
 
+    /** Starts the job for a test that expects it to fail: no wait for its queries. */
+    static InProcessJob launch(String... args) {
+        return new InProcessJob(config(args));
+    }
+
+    /** Waits for the job to end by itself and returns why; the failure is then taken, {@link #close()} does not report it. */
+    Throwable awaitFailure(java.time.Duration limit) throws InterruptedException {
+        thread.join(limit.toMillis());
+        assertThat(thread.isAlive()).as("job still running after %s", limit).isFalse();
+        Throwable ended = failure.getAndSet(null);
+        assertThat(ended).as("the job ended without a failure").isNotNull();
+        return ended;
+    }
+
     StreamingQuery query(String name) {
         for (StreamingQuery query : session().streams().active()) {
             if (name.equals(query.name())) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +33,8 @@ class QuerySupervisorTest {
     private static final Map<String, AtomicBoolean> FAILING = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> COMPLETED = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> STARTS = new ConcurrentHashMap<>();
+    /** Per query: what its batches throw instead of their usual failure, once set. */
+    private static final Map<String, RuntimeException> REFUSED = new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> supervisorFailure = new AtomicReference<>();
     private Thread supervisor;
 
@@ -96,6 +99,31 @@ class QuerySupervisorTest {
         assertThat(activeNames()).isEmpty();
     }
 
+    @Test
+    void refusedCredentialsEndTheJobWithoutARestart(@TempDir Path dir) throws Exception {
+        supervise(dir, Duration.ofMillis(100), "login", "other");
+
+        REFUSED.put("login", new SaslAuthenticationException("Authentication failed during authentication due to invalid"
+                + " credentials with SASL mechanism SCRAM-SHA-512"));
+
+        supervisor.join(WAIT.toMillis());
+        assertThat(supervisor.isAlive()).as("supervisor returned").isFalse();
+        assertThat(supervisorFailure.get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("query login failed, and no restart can help: SaslAuthenticationException")
+                .hasMessageContaining("invalid credentials")
+                .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        assertThat(STARTS.get("login").get()).as("login was not restarted").isEqualTo(1);
+        assertThat(activeNames()).as("the other query stopped with it").isEmpty();
+    }
+
+    @Test
+    void onlyRefusedCredentialsCountAsIncurable() {
+        Exception wrapped = new IllegalStateException("batch failed", new RuntimeException(new SaslAuthenticationException("no")));
+        assertThat(QuerySupervisor.refusedCredentials(wrapped)).containsInstanceOf(SaslAuthenticationException.class);
+        assertThat(QuerySupervisor.refusedCredentials(new IllegalStateException("InfluxDB down", new java.net.ConnectException())))
+                .isEmpty();
+    }
+
     private void supervise(Path dir, Duration firstBackoff, String... names) {
         QuerySupervisor queries = new QuerySupervisor(spark, firstBackoff, firstBackoff.multipliedBy(4), Duration.ofMinutes(5));
         for (String name : names) {
@@ -128,6 +156,9 @@ class QuerySupervisorTest {
                 .option("checkpointLocation", checkpoint)
                 .trigger(Trigger.ProcessingTime(100))
                 .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> {
+                    if (REFUSED.containsKey(name)) {
+                        throw REFUSED.get(name);
+                    }
                     if (FAILING.get(name).get()) {
                         throw new IllegalStateException(name + " told to fail batch " + id);
                     }

@@ -16,6 +16,12 @@ public final class Influx {
         this.influxQl = InfluxQl.of(InfluxConfig.fromMap(Map.of("influx.url", url, "influx.db", database), Map.of()));
     }
 
+    /** On an InfluxDB with authentication enabled, as {@code user}. */
+    public Influx(String url, String database, String user, String password) {
+        this.database = database;
+        this.influxQl = InfluxQl.of(InfluxConfig.builder(url).database(database).username(user).password(password).build());
+    }
+
     public void createDatabase() {
         influxQl.execute("CREATE DATABASE " + InfluxQl.identifier(database));
     }
