@@ -94,7 +94,8 @@ final class ProduceCommand implements Callable<Integer> {
     List<Path> replayFiles = new ArrayList<>();
 
     @Option(names = "--speed", defaultValue = "1", paramLabel = "N",
-            description = "replay: N times the recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+            description = "replay: N times the recorded pace; sim: N times --rate, the event times unchanged; 0 = as fast as"
+                    + " possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--finnhub-url", paramLabel = "URL", converter = OptionConverters.UriConverter.class,
@@ -180,8 +181,10 @@ final class ProduceCommand implements Callable<Integer> {
                  EventSource events = openSource(symbolList, effectiveSeed,
                          startTime != null ? startTime : Instant.now(), token, labelsFile, err);
                  ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
-                // Only the simulation is paced by --rate: a replay keeps its recorded pace, a live feed its own.
-                run(events, sink, progress, stop, source == Source.sim ? rate : 0);
+                // Only the simulation is paced by --rate (times --speed): a replay keeps its recorded pace, a live
+                // feed its own. --rate alone spaces the simulation's event times, so --speed 0 sends a long
+                // stretch of simulated market at once.
+                run(events, sink, progress, stop, source == Source.sim ? rate * speed : 0);
             }
             exitCode = counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
             return exitCode;
