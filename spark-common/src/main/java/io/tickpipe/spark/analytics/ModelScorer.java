@@ -10,8 +10,8 @@ import java.util.List;
  * symbol first collects the features of {@link AnomalyModel#warmupBars()} bars, standardizes itself by
  * them and scores from the next bar on (its warm-up bars are not scored).
  *
- * <p>Part of the streaming job's per-symbol state: it keeps the centres and the threshold it started
- * with, so a new model needs a new checkpoint, as new intervals do.
+ * <p>Part of the streaming job's per-symbol state; {@link SymbolState#useModel} replaces it when the
+ * job restarts from a checkpoint with another model.
  */
 public final class ModelScorer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -56,6 +56,12 @@ public final class ModelScorer implements Serializable {
             return Double.NaN;
         }
         return AnomalyModel.distance(centres, standardization.apply(features));
+    }
+
+    /** Whether this scorer uses {@code model}'s centres and threshold. */
+    boolean scoresWith(AnomalyModel model) {
+        return threshold == model.threshold() && warmupBars == model.warmupBars()
+                && java.util.Arrays.deepEquals(centres, model.centres());
     }
 
     /** The standardization in use, null while warming up. */

@@ -39,6 +39,24 @@ public final class SymbolState implements Serializable {
     }
 
     /**
+     * Scores with {@code model} from now on (null: with none). The streaming job calls it with its own
+     * model for state restored from a checkpoint, which may have been written with no model or another
+     * one: the interval's scorer then starts afresh, so a restart never runs on without the model it was
+     * given.
+     */
+    public void useModel(AnomalyModel model) {
+        for (int i = 0; i < tracks.size(); i++) {
+            Track track = tracks.get(i);
+            boolean scored = model != null && BarInterval.parse(model.interval()).micros() == track.bars().interval().micros();
+            if (!scored && track.model() != null) {
+                tracks.set(i, new Track(track.bars(), track.series(), null));
+            } else if (scored && (track.model() == null || !track.model().scoresWith(model))) {
+                tracks.set(i, new Track(track.bars(), track.series(), model.scorer(symbol)));
+            }
+        }
+    }
+
+    /**
      * Adds one trade to the open bar of each interval. Returns false when no bar took it: a non-finite
      * or non-positive price, a negative or non-finite size, or bars that are already final.
      */

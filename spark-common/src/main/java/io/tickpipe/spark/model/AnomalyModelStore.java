@@ -43,17 +43,27 @@ public final class AnomalyModelStore {
     public static void save(SparkSession spark, KMeansModel model, ModelManifest manifest, String dir) throws IOException {
         model.write().overwrite().save(dir + "/" + KMEANS_DIR);
         Path path = new Path(dir, MANIFEST);
-        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (OutputStream out = fs.create(path, true)) {
+        try (FileSystem fs = plainFileSystem(spark, path); OutputStream out = fs.create(path, true)) {
             JSON.writeValue(out, manifest);
         }
+    }
+
+    /**
+     * A file system of its own for {@code path}, without the checksum files of Hadoop's local file
+     * system: manifest.json is meant to be read, and may be edited, by people, whom a stale
+     * {@code .manifest.json.crc} would lock out. Not the cached instance, whose settings Spark shares.
+     */
+    private static FileSystem plainFileSystem(SparkSession spark, Path path) throws IOException {
+        FileSystem fs = FileSystem.newInstance(path.toUri(), spark.sparkContext().hadoopConfiguration());
+        fs.setWriteChecksum(false);
+        fs.setVerifyChecksum(false);
+        return fs;
     }
 
     /** The manifest of the model in {@code dir}. */
     public static ModelManifest manifest(SparkSession spark, String dir) {
         Path path = new Path(dir, MANIFEST);
-        try {
-            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (FileSystem fs = plainFileSystem(spark, path)) {
             if (!fs.exists(new Path(dir))) {
                 throw new AnomalyModelException("--anomaly-model " + dir + ": no such directory (train a model with"
                         + " spark-batch train-anomaly-model --model-dir " + dir + ")");
@@ -95,7 +105,8 @@ public final class AnomalyModelStore {
         KMeansModel kmeans;
         try {
             kmeans = KMeansModel.load(dir + "/" + KMEANS_DIR);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // MLlib also throws Hadoop's checked IOExceptions (a missing metadata folder) undeclared.
             throw new AnomalyModelException(where + "cannot load the MLlib model in " + dir + "/" + KMEANS_DIR + ": "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }

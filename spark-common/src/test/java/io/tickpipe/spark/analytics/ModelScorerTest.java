@@ -152,6 +152,34 @@ class ModelScorerTest {
     }
 
     @Test
+    void stateRestoredWithoutTheModelScoresWithTheModelItIsGivenAndStopsWhenItIsTakenAway() {
+        AnomalyModel model = new AnomalyModel("1m", CENTRES, ANY,
+                Map.of("AAA", new Standardization(new double[] {0, 0, 0, 0}, new double[] {1, 1, 1, 1})), 5);
+        // As a checkpoint written by a job without --anomaly-model holds it.
+        SymbolState state = new SymbolState("AAA", AnalyticsConfig.builder().intervals("1m").build());
+        for (int i = 0; i < 180; i++) {
+            state.add(100 + (i % 7), 10, i * 1_000_000L, i);
+        }
+        assertThat(modelAnomalies(state.closeThrough(120_000_000L))).isEmpty();
+        state.useModel(model);
+        for (int i = 180; i < 300; i++) {
+            state.add(100 + (i % 5), 10, i * 1_000_000L, i);
+        }
+        // Bars 2, 3 and 4 become final: the first with the model has no previous close of its own.
+        assertThat(modelAnomalies(state.closeThrough(300_000_000L))).extracting(Anomaly::startMicros)
+                .containsExactly(180_000_000L, 240_000_000L);
+        state.useModel(null);
+        for (int i = 300; i < 420; i++) {
+            state.add(100 + (i % 3), 10, i * 1_000_000L, i);
+        }
+        assertThat(modelAnomalies(state.closeAll())).isEmpty();
+    }
+
+    private static List<Anomaly> modelAnomalies(List<AnalyticsEvent> events) {
+        return events.stream().filter(e -> e instanceof Anomaly a && a.kind() == AnomalyKind.MODEL).map(Anomaly.class::cast).toList();
+    }
+
+    @Test
     void aModelOfAnIntervalTheAnalyticsDoNotMakeIsRefused() {
         AnomalyModel model = new AnomalyModel("5m", CENTRES, 1, Map.of(), 5);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnalyticsConfig.builder().intervals("1s", "1m")
