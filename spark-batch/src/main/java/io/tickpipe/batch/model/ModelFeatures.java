@@ -1,9 +1,11 @@
 package io.tickpipe.batch.model;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.not;
 
 import io.tickpipe.spark.analytics.BarFeatures;
 import org.apache.spark.sql.Column;
@@ -37,7 +39,7 @@ final class ModelFeatures {
         for (int i = 0; i < features.length; i++) {
             String name = BarFeatures.NAMES.get(i);
             selected[i + 2] = features[i].as(name);
-            complete = complete.and(col(name).isNotNull()).and(col(name).isNaN().unary_$bang());
+            complete = complete.and(col(name).isNotNull()).and(not(isnan(col(name))));
         }
         return bars.select(selected).where(complete);
     }
