@@ -28,7 +28,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SASL_PORT REGISTRY_PORT 
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom bench-batch fuzz
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze eval-anomalies demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom bench-batch fuzz
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -195,6 +195,46 @@ reliability: ## the fault suite on the cluster at full size: seven faults, a row
 	$(MVN) -pl producer-cli,spark-stream -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dit.test=ReliabilityIT -Dfailsafe.failIfNoSpecifiedTests=false -Dreliability.scale=full
 	@echo "the table: spark-stream/target/reliability.md"
+
+# ---- eval-anomalies: the anomaly detectors against the jumps a simulation labels ----
+
+## symbols of make eval-anomalies' simulation
+EVAL_SYMBOLS  ?= AAPL,MSFT,NVDA,AMZN,GOOGL
+## events of make eval-anomalies' simulation (10 ms apart); the model trains on the first half, both detectors are scored on the second
+EVAL_EVENTS   ?= 600000
+## seed of make eval-anomalies' simulation
+EVAL_SEED     ?= 20261204
+## bar interval make eval-anomalies trains and scores at
+EVAL_INTERVAL ?= 1s
+## more options of make eval-anomalies' train-anomaly-model, e.g. EVAL_TRAIN_ARGS="--clusters 6 --threshold-quantile 0.995"
+EVAL_TRAIN_ARGS ?=
+## where make eval-anomalies keeps its labels, archive, model and tables (replaced by each run)
+EVAL_DIR      ?= $(STACK_DIR)/eval-anomalies
+
+EVAL_START = 2026-03-02T14:30:00Z
+
+# One shell for the whole run: each run gets topics of its own (a prefix with the time), so a second run
+# does not read the first one's events. analyze, not the streaming job, scores the run: it reads the
+# archive bounded by event time (train on the first half, score the second), and StreamAndAnalysisAgreeIT
+# shows that it flags the same bars with the same scores as the stream.
+eval-anomalies: $(STACK_JAR) $(CLI_JAR) $(BATCH_JAR) ## precision and recall of the z-score and the model against a seeded simulation's labelled jumps (local stack)
+	scripts/install-system-deps.sh stack
+	$(STACK) up
+	set -e; prefix=eval-$$(date +%s); dir='$(EVAL_DIR)'; rm -rf "$$dir"; mkdir -p "$$dir"; \
+	middle=$$(date -u -d "@$$(( $$(date -u -d $(EVAL_START) +%s) + $(EVAL_EVENTS) / 200 ))" +%FT%TZ); \
+	$(TOPICS_CREATE) --topic-prefix $$prefix; \
+	$(TICKPIPE) produce --source sim --symbols $(EVAL_SYMBOLS) --rate 100 --speed 0 --count $(EVAL_EVENTS) \
+	  --seed $(EVAL_SEED) --start-time $(EVAL_START) --labels "$$dir/labels.csv" --quiet \
+	  --topic-prefix $$prefix $(LOCAL_KAFKA) $(LOCAL_REGISTRY); \
+	$(BATCH_RUN) archive --topic-prefix $$prefix $(LOCAL_KAFKA) $(LOCAL_REGISTRY) --archive-dir "$$dir/archive" \
+	  --from 2026-03-02 --to 2026-03-03; \
+	$(BATCH_RUN) train-anomaly-model --source archive --archive-dir "$$dir/archive" --to $$middle \
+	  --interval $(EVAL_INTERVAL) --model-dir "$$dir/model" $(EVAL_TRAIN_ARGS); \
+	$(BATCH_RUN) analyze --source archive --archive-dir "$$dir/archive" --from $$middle \
+	  --intervals $(EVAL_INTERVAL) --summary-interval $(EVAL_INTERVAL) --anomaly-model "$$dir/model" \
+	  --labels "$$dir/labels.csv" --output-dir "$$dir/analysis" > "$$dir/evaluation.txt" \
+	  || { cat "$$dir/evaluation.txt"; exit 1; }; \
+	cat "$$dir/evaluation.txt"; echo "evaluation: $$dir/evaluation.txt"
 
 # ---- Docker Compose: the whole stack in containers (compose/docker-compose.yml) ----
 

@@ -11,6 +11,8 @@ import io.tickpipe.producer.sink.SendCounters;
 import io.tickpipe.producer.source.CsvReplay;
 import io.tickpipe.producer.source.EventSource;
 import io.tickpipe.producer.source.FinnhubSource;
+import io.tickpipe.producer.source.InjectedJump;
+import io.tickpipe.producer.source.JumpLabelsFile;
 import io.tickpipe.producer.source.SimulatedMarket;
 import io.tickpipe.schemas.MarketContract;
 import io.tickpipe.wire.registry.RegistryUnavailableException;
@@ -31,6 +33,7 @@ import java.util.TimerTask;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -92,7 +95,8 @@ final class ProduceCommand implements Callable<Integer> {
     List<Path> replayFiles = new ArrayList<>();
 
     @Option(names = "--speed", defaultValue = "1", paramLabel = "N",
-            description = "replay: N times the recorded pace; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+            description = "replay: N times the recorded pace; sim: N times --rate, the event times unchanged; 0 = as fast as"
+                    + " possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--finnhub-url", paramLabel = "URL", converter = OptionConverters.UriConverter.class,
@@ -108,6 +112,10 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulation; the same seed, symbols, --start-time and --rate give the same events (default: random, printed).")
     Long seed;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "sim: write the price jumps the simulation injects to this CSV file (symbol,event_time,log_size), the ground truth for make eval-anomalies.")
+    Path labels;
 
     @Option(names = "--start-time", paramLabel = "INSTANT", converter = OptionConverters.InstantConverter.class,
             description = "Event time of the simulation's first event, e.g. 2026-01-05T14:30:00Z (default: now).")
@@ -145,6 +153,9 @@ final class ProduceCommand implements Callable<Integer> {
             throw usage(source == Source.replay ? "--source replay needs at least one --replay-file"
                     : "--replay-file goes with --source replay");
         }
+        if (labels != null && source != Source.sim) {
+            throw usage("--labels goes with --source sim: only the simulation injects jumps");
+        }
         if (limit != null && limit.count != null && limit.count < 1) {
             throw usage("--count must be at least 1, got " + limit.count);
         }
@@ -163,15 +174,18 @@ final class ProduceCommand implements Callable<Integer> {
         SignalHook onSignal = SignalHook.install(stop);
         int exitCode = CommandLine.ExitCode.SOFTWARE;
         try {
-            try (KafkaEventSink sink = new KafkaEventSink(clientProperties, new HashMap<>(registry.registryConfig()), topicPrefix.prefix(), counters);
+            try (JumpLabelsFile labelsFile = labels != null ? new JumpLabelsFile(labels) : null;
+                 KafkaEventSink sink = new KafkaEventSink(clientProperties, new HashMap<>(registry.registryConfig()), topicPrefix.prefix(), counters);
                  // Taken once Kafka and the registry answer and the producer exists, right before the
                  // pacer starts: paced event times then track the send times instead of trailing them
                  // by the start-up, which takes seconds on a busy machine.
                  EventSource events = openSource(symbolList, effectiveSeed,
-                         startTime != null ? startTime : Instant.now(), token, err);
+                         startTime != null ? startTime : Instant.now(), token, labelsFile, err);
                  ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
-                // Only the simulation is paced by --rate: a replay keeps its recorded pace, a live feed its own.
-                run(events, sink, progress, stop, source == Source.sim ? rate : 0);
+                // Only the simulation is paced by --rate (times --speed): a replay keeps its recorded pace, a live
+                // feed its own. --rate alone spaces the simulation's event times, so --speed 0 sends a long
+                // stretch of simulated market at once.
+                run(events, sink, progress, stop, source == Source.sim ? rate * speed : 0);
             }
             exitCode = counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
             return exitCode;
@@ -212,14 +226,14 @@ final class ProduceCommand implements Callable<Integer> {
     }
 
     private EventSource openSource(List<String> symbolList, long effectiveSeed, Instant effectiveStart, String token,
-                                   PrintWriter err) throws IOException {
+                                   Consumer<InjectedJump> jumps, PrintWriter err) throws IOException {
         return switch (source) {
             case sim -> {
                 if ((seed == null || startTime == null) && !quiet) {
                     err.println("simulation: pass --seed " + effectiveSeed + " --start-time " + effectiveStart + " to repeat this run");
                 }
                 yield new SimulatedMarket(symbolList, effectiveSeed, effectiveStart,
-                        rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1);
+                        rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1, jumps != null ? jumps : jump -> { });
             }
             case replay -> new CsvReplay(replayFiles, speed, Set.copyOf(symbolList), strict, err);
             case finnhub -> new FinnhubSource(finnhubUrl, token, symbolList, err);

@@ -31,6 +31,7 @@ class CliUsageTest {
             "produce --source replay | --source replay needs at least one --replay-file",
             "produce --source finnhub --symbols AAPL --finnhub-url http://x | 'http://x' is not a ws:// or wss:// URL",
             "produce --symbols AAPL --replay-file t.csv | --replay-file goes with --source replay",
+            "produce --source replay --replay-file t.csv --labels l.csv | --labels goes with --source sim: only the simulation injects jumps",
             "produce --source replay --replay-file t.csv --speed -2 | --speed must be 0 or more, got -2.0",
             "launch | Unmatched argument at index 0: 'launch'",
             "watch --refresh 0s | --refresh must be positive",

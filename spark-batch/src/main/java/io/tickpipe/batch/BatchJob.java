@@ -6,9 +6,14 @@ import io.tickpipe.batch.analysis.AnalyzeOptions;
 import io.tickpipe.batch.archive.Archive;
 import io.tickpipe.batch.archive.ArchiveConfig;
 import io.tickpipe.batch.archive.ArchiveOptions;
+import io.tickpipe.batch.model.AnomalyModelTraining;
+import io.tickpipe.batch.model.TrainAnomalyModelOptions;
+import io.tickpipe.batch.model.TrainConfig;
 import io.tickpipe.options.ConfigFileOption;
 import io.tickpipe.spark.job.JobCommandLine;
 import io.tickpipe.spark.job.SecretRedaction;
+import io.tickpipe.spark.model.AnomalyModelException;
+import io.tickpipe.spark.model.AnomalyModels;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +32,14 @@ public final class BatchJob {
     /** The command tree: the commands are the subcommands; options before one apply to it (--config). */
     @Command(name = "spark-batch", mixinStandardHelpOptions = true,
             description = {"History through the streaming job's transformations, as Spark batch jobs."},
-            subcommands = {BackfillOptions.class, ArchiveOptions.class, AnalyzeOptions.class})
+            subcommands = {BackfillOptions.class, ArchiveOptions.class, AnalyzeOptions.class,
+                TrainAnomalyModelOptions.class})
     static final class Commands {
         @Mixin
         ConfigFileOption config;
     }
 
-    private static final Set<String> COMMANDS = Set.of("backfill", "archive", "analyze");
+    private static final Set<String> COMMANDS = Set.of("backfill", "archive", "analyze", "train-anomaly-model");
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
     private BatchJob() {
@@ -57,8 +63,20 @@ public final class BatchJob {
         System.exit(exitCode);
     }
 
-    /** Runs what {@link #parse} resolved; returns the exit code. */
+    /**
+     * Runs what {@link #parse} resolved; returns the exit code. An unusable {@code --anomaly-model}
+     * stops the run before it reads anything: its message on stderr, exit code 1.
+     */
     public static int run(SparkSession spark, Object config) {
+        try {
+            return runCommand(spark, config);
+        } catch (AnomalyModelException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runCommand(SparkSession spark, Object config) {
         if (config instanceof BackfillConfig backfill) {
             Backfill.run(spark, backfill);
             return 0;
@@ -68,7 +86,11 @@ public final class BatchJob {
             return 0;
         }
         if (config instanceof AnalyzeConfig analyze) {
-            return Analysis.run(spark, analyze, System.out);
+            return Analysis.run(spark, analyze.withAnalytics(
+                    AnomalyModels.attach(spark, analyze.anomalyModelDir(), analyze.analytics())), System.out);
+        }
+        if (config instanceof TrainConfig train) {
+            return AnomalyModelTraining.run(spark, train, System.out);
         }
         throw new IllegalArgumentException("no command runs " + config.getClass().getSimpleName());
     }

@@ -21,7 +21,8 @@ public record StreamConfig(
         String checkpointDir,
         String trigger,
         AnalyticsConfig analytics,
-        boolean rawTrades) {
+        boolean rawTrades,
+        String anomalyModelDir) {
 
     public static StreamConfig from(StreamOptions o) {
         return from(o, System.getenv());
@@ -34,7 +35,14 @@ public record StreamConfig(
         }
         intervalMillis(o.trigger);
         return new StreamConfig(KafkaSettings.from(o.kafka, o.topics), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
-                o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics(o.intervals).watermark(o.watermark).build(), o.raw);
+                o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics(o.intervals).watermark(o.watermark).build(), o.raw,
+                o.anomalyModel.dir());
+    }
+
+    /** This configuration with the given analytics settings (with the loaded anomaly model, say). */
+    public StreamConfig withAnalytics(AnalyticsConfig newAnalytics) {
+        return new StreamConfig(kafka, startingOffsets, maxOffsetsPerTrigger, registryConfig, influx, checkpointDir, trigger,
+                newAnalytics, rawTrades, anomalyModelDir);
     }
 
     public String tradesTopic() {

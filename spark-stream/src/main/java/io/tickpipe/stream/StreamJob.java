@@ -1,6 +1,8 @@
 package io.tickpipe.stream;
 
 import io.tickpipe.spark.job.JobCommandLine;
+import io.tickpipe.spark.model.AnomalyModelException;
+import io.tickpipe.spark.model.AnomalyModels;
 import java.io.PrintWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,15 +24,27 @@ public final class StreamJob {
         if (launch.config() == null) {
             System.exit(launch.exitCode());
         }
-        run(SparkDefaults.builder().appName("tickpipe-stream").getOrCreate(), launch.config());
+        SparkSession spark = SparkDefaults.builder().appName("tickpipe-stream").getOrCreate();
+        try {
+            run(spark, launch.config());
+        } catch (AnomalyModelException e) {
+            err.println("error: " + e.getMessage());
+            spark.stop();
+            System.exit(1);
+        }
     }
 
     static JobCommandLine.Launch<StreamConfig> parse(String[] args, PrintWriter out, PrintWriter err) {
         return JobCommandLine.parse(new StreamOptions(), StreamConfig::from, args, out, err);
     }
 
-    /** Starts both queries and supervises them until one is stopped or Spark shuts down. */
-    public static void run(SparkSession spark, StreamConfig config) throws Exception {
+    /**
+     * Starts both queries and supervises them until one is stopped or Spark shuts down. The model of
+     * {@code --anomaly-model} is loaded once, first: {@link AnomalyModelException} before anything starts
+     * when it cannot be used.
+     */
+    public static void run(SparkSession spark, StreamConfig given) throws Exception {
+        StreamConfig config = given.withAnalytics(AnomalyModels.attach(spark, given.anomalyModelDir(), given.analytics()));
         SparkDefaults.apply(spark, config.checkpointDir());
         try (PipelinePoints pipeline = new PipelinePoints(config.influx());
              KafkaBacklog backlog = new KafkaBacklog(config)) {

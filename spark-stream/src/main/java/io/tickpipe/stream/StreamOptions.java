@@ -5,6 +5,7 @@ import io.tickpipe.options.KafkaOptions;
 import io.tickpipe.options.RegistryOptions;
 import io.tickpipe.options.TopicPrefixOption;
 import io.tickpipe.spark.job.AnalyticsOptions;
+import io.tickpipe.spark.job.AnomalyModelOption;
 import io.tickpipe.spark.job.InfluxWriteOptions;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ public final class StreamOptions {
 
     @Mixin
     AnalyticsOptions analytics;
+
+    @Mixin
+    AnomalyModelOption anomalyModel;
 
     @Option(names = "--watermark", defaultValue = "5 seconds", paramLabel = "DELAY",
             description = "Allowed lateness of trades; later ones are counted in `pipeline`, not used (default: ${DEFAULT-VALUE}).")

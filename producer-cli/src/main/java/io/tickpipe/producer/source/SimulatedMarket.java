@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -14,7 +15,8 @@ import org.apache.avro.specific.SpecificRecord;
  * volatility and rare jumps, quotes with a spread around the mid, trades at or inside the spread.
  * Event {@code i} happens at {@code start + i * step}, so event times increase per symbol and a
  * paced producer's events track the wall clock; the same seed, symbols, start and step give exactly
- * the same events.
+ * the same events. Each injected jump is also reported to a listener, the ground truth of anomaly
+ * detection ({@link JumpLabelsFile}); listening draws no random numbers, so it does not change the events.
  */
 public final class SimulatedMarket implements EventSource {
     private static final int TICKS_PER_UNIT = 100;
@@ -30,6 +32,7 @@ public final class SimulatedMarket implements EventSource {
     private final List<SymbolState> symbols = new ArrayList<>();
     private final long startMicros;
     private final long stepMicros;
+    private final Consumer<InjectedJump> jumps;
     private long index;
 
     private static final class SymbolState {
@@ -53,6 +56,11 @@ public final class SimulatedMarket implements EventSource {
     }
 
     public SimulatedMarket(List<String> symbolNames, long seed, Instant start, long stepMicros) {
+        this(symbolNames, seed, start, stepMicros, jump -> { });
+    }
+
+    public SimulatedMarket(List<String> symbolNames, long seed, Instant start, long stepMicros,
+                           Consumer<InjectedJump> jumps) {
         if (symbolNames.isEmpty()) {
             throw new IllegalArgumentException("at least one symbol is needed");
         }
@@ -62,6 +70,7 @@ public final class SimulatedMarket implements EventSource {
         this.random = new Random(seed);
         this.startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
         this.stepMicros = stepMicros;
+        this.jumps = jumps;
         for (String name : symbolNames) {
             double mid = roundToTick(20 + random.nextDouble() * 480);
             double sigma = 0.15 + random.nextDouble() * 0.45;
@@ -86,7 +95,9 @@ public final class SimulatedMarket implements EventSource {
         s.lastMicros = micros;
         double logReturn = -0.5 * s.sigma * s.sigma * dt + s.sigma * Math.sqrt(dt) * random.nextGaussian();
         if (random.nextDouble() < JUMP_PROBABILITY) {
-            logReturn += JUMP_SIGMA * random.nextGaussian();
+            double jump = JUMP_SIGMA * random.nextGaussian();
+            logReturn += jump;
+            jumps.accept(new InjectedJump(s.symbol, Instant.EPOCH.plus(micros, ChronoUnit.MICROS), jump));
         }
         s.mid = Math.max(TICK, s.mid * Math.exp(logReturn));
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimulatedMarketTest {
     private static final Instant START = Instant.parse("2026-01-05T14:30:00Z");
@@ -70,5 +73,78 @@ class SimulatedMarketTest {
             }
         }
         assertThat(trades).isBetween(6_000, 10_000);
+    }
+
+    @Test
+    void listeningToJumpsLeavesTheEventsAsTheyWere() {
+        SimulatedMarket listened = new SimulatedMarket(SYMBOLS, 42, START, 1000, jump -> { });
+        List<SpecificRecord> events = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            events.add(listened.next());
+        }
+        assertThat(events).isEqualTo(run(42, 5000));
+    }
+
+    /**
+     * The labels are checked against what the quotes show, computed independently: between two quotes of
+     * a symbol the mid moves by the diffusion (tiny at a millisecond step) plus the tick rounding plus any
+     * jumps; so every large move must hold labelled jumps summing to it, and every large jump a move.
+     */
+    @Test
+    void theLabelsAreTheJumpsTheQuotesShow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("labels.csv");
+        List<InjectedJump> jumps = new ArrayList<>();
+        List<SpecificRecord> events = new ArrayList<>();
+        try (JumpLabelsFile labels = new JumpLabelsFile(file)) {
+            SimulatedMarket market = new SimulatedMarket(SYMBOLS, 20261204, START, 1000, jump -> {
+                jumps.add(jump);
+                labels.accept(jump);
+            });
+            for (int i = 0; i < 300_000; i++) {
+                events.add(market.next());
+            }
+        }
+        assertThat(jumps).as("jumps in 300,000 events at 1 in 5,000").hasSizeBetween(30, 100);
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("symbol,event_time,log_size");
+        List<InjectedJump> parsed = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            parsed.add(new InjectedJump(f[0], Instant.parse(f[1]), Double.parseDouble(f[2])));
+        }
+        assertThat(parsed).isEqualTo(jumps);
+
+        Map<String, Quote> previous = new HashMap<>();
+        int largeMoves = 0;
+        int largeJumpsSeen = 0;
+        for (SpecificRecord event : events) {
+            if (!(event instanceof Quote q)) {
+                continue;
+            }
+            Quote before = previous.put(q.getSymbol(), q);
+            if (before == null) {
+                continue;
+            }
+            double move = Math.log((q.getBid() + q.getAsk()) / (before.getBid() + before.getAsk()));
+            double labelled = 0;
+            boolean largeJump = false;
+            for (InjectedJump jump : jumps) {
+                if (jump.symbol().equals(q.getSymbol()) && jump.eventTime().isAfter(before.getEventTime())
+                        && !jump.eventTime().isAfter(q.getEventTime())) {
+                    labelled += jump.logSize();
+                    largeJump |= Math.abs(jump.logSize()) > 0.005;
+                }
+            }
+            double tolerance = 0.0015 + 0.02 / Math.min(q.getBid(), before.getBid());
+            if (Math.abs(move) > 0.005 || largeJump) {
+                assertThat(move).as(q.getSymbol() + " mid move up to " + q.getEventTime()).isCloseTo(labelled,
+                        org.assertj.core.api.Assertions.within(tolerance));
+                largeMoves += Math.abs(move) > 0.005 ? 1 : 0;
+                largeJumpsSeen += largeJump ? 1 : 0;
+            }
+        }
+        assertThat(largeMoves).isPositive();
+        assertThat(largeJumpsSeen).isEqualTo((int) jumps.stream().filter(j -> Math.abs(j.logSize()) > 0.005).count());
     }
 }

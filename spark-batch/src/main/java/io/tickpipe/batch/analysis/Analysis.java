@@ -92,6 +92,9 @@ public final class Analysis {
             }
             notes.forEach(note -> out.println("note: " + note));
             SummaryPrinter.print(out, config.summary().interval().label(), rows, rejected);
+            if (config.labels() != null) {
+                LabelledEvaluation.print(out, config.labels(), bars, anomalies, analytics);
+            }
             if (config.failOnReject() && rejected.total() > 0) {
                 out.println("--fail-on-reject: " + rejected.total() + " input line(s) or record(s) rejected");
                 return FAILED;

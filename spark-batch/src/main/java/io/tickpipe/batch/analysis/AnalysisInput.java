@@ -23,12 +23,12 @@ import org.apache.spark.sql.types.StructType;
  *                    finer than their own bars)
  * @param release     frees what the source persisted to read its input once
  */
-record AnalysisInput(Dataset<Row> trades, Dataset<Row> bars, Dataset<Row> rejects,
+public record AnalysisInput(Dataset<Row> trades, Dataset<Row> bars, Dataset<Row> rejects,
                      List<UndecodableCounts.Count> undecodable, List<String> inputs, List<String> notes,
                      AnalyticsConfig analytics, Runnable release) {
 
     /** Thrown by a source that has nothing to analyse: the run says why in one line and exits 1. */
-    static final class NothingToAnalyse extends RuntimeException {
+    public static final class NothingToAnalyse extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NothingToAnalyse(String message) {
@@ -48,7 +48,7 @@ record AnalysisInput(Dataset<Row> trades, Dataset<Row> bars, Dataset<Row> reject
     }
 
     /** The rows analysed: trades, or bars from bar files. */
-    Dataset<Row> analysed() {
+    public Dataset<Row> analysed() {
         return trades != null ? trades : bars;
     }
 }

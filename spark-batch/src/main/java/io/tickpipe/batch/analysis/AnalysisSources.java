@@ -22,12 +22,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /** Opens the input an analysis reads: each source as the trades (or bars) and rejects it gives. */
-final class AnalysisSources {
+public final class AnalysisSources {
 
     private AnalysisSources() {
     }
 
-    static AnalysisInput open(SparkSession spark, AnalyzeConfig config) {
+    public static AnalysisInput open(SparkSession spark, AnalyzeConfig config) {
         return switch (config.source()) {
             case kafka -> kafka(spark, config);
             case archive -> archive(spark, config);

@@ -12,7 +12,8 @@ import java.util.Map;
  * What an analysis needs, resolved from {@link AnalyzeOptions}: one input ({@code source} and its
  * paths or topic), the range ({@code from} inclusive, {@code to} exclusive, either open), the
  * transformations' and the statistics' settings, and the outputs (each optional: null when not asked
- * for; the summary is always printed).
+ * for; the summary is always printed), the directory of an anomaly model to score with (or null), and a simulation's labels file to measure
+ * the anomalies against (or null).
  */
 public record AnalyzeConfig(
         AnalyzeOptions.Source source,
@@ -29,5 +30,13 @@ public record AnalyzeConfig(
         String outputDir,
         String report,
         InfluxConfig influx,
-        boolean failOnReject) {
+        boolean failOnReject,
+        String anomalyModelDir,
+        String labels) {
+
+    /** This configuration with the given analytics settings (with the loaded anomaly model, say). */
+    public AnalyzeConfig withAnalytics(AnalyticsConfig analytics) {
+        return new AnalyzeConfig(source, from, to, archiveDir, tradeFiles, barFiles, symbol, kafka, registryConfig,
+                analytics, summary, outputDir, report, influx, failOnReject, anomalyModelDir, labels);
+    }
 }

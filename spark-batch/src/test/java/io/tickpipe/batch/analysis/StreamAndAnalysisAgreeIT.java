@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickpipe.batch.BatchJob;
 import io.tickpipe.market.Trade;
 import io.tickpipe.spark.job.JobCommandLine;
+import io.tickpipe.spark.model.AnomalyModels;
 import io.tickpipe.spark.testing.Eventually;
 import io.tickpipe.spark.testing.ExpectedBars;
 import io.tickpipe.spark.testing.Influx;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Batch equals stream at the job level: the streaming job (its jar, in its own JVM) over a topic,
  * then {@code spark-batch analyze --source kafka} over the same topic; every bar, indicator and
  * anomaly the stream made final is in the analysis' Parquet tables with the same values, and the
- * analysis has nothing more before the stream's watermark.
+ * analysis has nothing more before the stream's watermark. Both score with the same anomaly model,
+ * trained on the trades beforehand: their anomalies of kind model agree as the others do.
  */
 class StreamAndAnalysisAgreeIT {
 
@@ -68,9 +70,19 @@ class StreamAndAnalysisAgreeIT {
         long finalSeconds = ExpectedBars.of(trades, 1_000_000L).keySet().stream()
                 .filter(k -> k.startMicros() + 1_000_000L <= watermark).count();
 
+        SparkSession spark = LocalSpark.session();
+        Path model = dir.resolve("model");
+        StringWriter trainErr = new StringWriter();
+        JobCommandLine.Launch<Object> train = BatchJob.parse(new String[] {"train-anomaly-model", "--source", "csv",
+            "--trades", csv.trades.toString(), "--interval", "1s", "--model-dir", model.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(trainErr, true));
+        assertThat(train.config()).as(trainErr.toString()).isNotNull();
+        assertThat(BatchJob.run(spark, train.config())).isZero();
+        String[] analytics = concat(ANALYTICS, "--anomaly-model", model.toString());
+
         Influx influx = fixture.influx();
         try (SparkJobProcess stream = SparkJobProcess.start("spark-stream", "io.tickpipe.stream.StreamJob", dir.resolve("stream.log"),
-                fixture.jobArgs(dir, ANALYTICS))) {
+                fixture.jobArgs(dir, analytics))) {
             Eventually.until(Duration.ofMinutes(4),
                     () -> !stream.isAlive() || influx.count("SELECT count(\"close\") FROM bars WHERE \"interval\" = '1s' AND final = true") >= finalSeconds,
                     () -> "final 1s bars " + influx.count("SELECT count(\"close\") FROM bars WHERE \"interval\" = '1s' AND final = true")
@@ -82,14 +94,15 @@ class StreamAndAnalysisAgreeIT {
         // Summarised at 1m, so the analysis makes exactly the stream's intervals.
         List<String> args = new ArrayList<>(List.of("analyze", "--source", "kafka", "--summary-interval", "1m",
                 "--output-dir", out.toString()));
-        args.addAll(List.of(fixture.jobArgs(ANALYTICS)));
+        args.addAll(List.of(fixture.jobArgs(analytics)));
         StringWriter err = new StringWriter();
         JobCommandLine.Launch<Object> launch = BatchJob.parse(args.toArray(String[]::new), new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true));
         assertThat(launch.config()).as(err.toString()).isNotNull();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        SparkSession spark = LocalSpark.session();
-        assertThat(Analysis.run(spark, (AnalyzeConfig) launch.config(), new PrintStream(printed, true, StandardCharsets.UTF_8))).isZero();
+        AnalyzeConfig analyze = (AnalyzeConfig) launch.config();
+        analyze = analyze.withAnalytics(AnomalyModels.attach(spark, analyze.anomalyModelDir(), analyze.analytics()));
+        assertThat(Analysis.run(spark, analyze, new PrintStream(printed, true, StandardCharsets.UTF_8))).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("summary of 3 symbols").contains("rejected: none");
 
         // Bars: the stream's final ones, keyed by symbol, interval and start, against the analysis'.
@@ -134,12 +147,21 @@ class StreamAndAnalysisAgreeIT {
             }
         }
         assertThat(streamAnomalies).isNotEmpty();
+        assertThat(streamAnomalies.keySet()).as("the model's anomalies, the spike's bar among them")
+                .anyMatch(key -> key.startsWith("AAPL 1s " + (ChronoUnit.MICROS.between(Instant.EPOCH, START) + 100_000_000L))
+                        && key.endsWith(" model"));
         assertThat(batchAnomalies.keySet()).containsExactlyInAnyOrderElementsOf(streamAnomalies.keySet());
         streamAnomalies.forEach((key, row) -> {
             for (String field : List.of("score", "close", "volume", "value")) {
                 assertThat(batchAnomalies.get(key).<Double>getAs(field)).as("%s of %s", field, key).isEqualTo(Influx.number(row, field));
             }
         });
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     private static String key(Map<String, Object> row) {

@@ -44,6 +44,7 @@ public final class AnalyticsConfig implements Serializable {
     private final SessionHours sessionHours;
     private final int anomalyWindow;
     private final double anomalyThreshold;
+    private final AnomalyModel anomalyModel;
 
     private AnalyticsConfig(Builder b) {
         this.intervals = b.intervals.stream().map(label -> BarInterval.parse(label, b.sessionZone)).toList();
@@ -62,6 +63,7 @@ public final class AnalyticsConfig implements Serializable {
         this.sessionHours = b.sessionHours;
         this.anomalyWindow = b.anomalyWindow;
         this.anomalyThreshold = b.anomalyThreshold;
+        this.anomalyModel = b.anomalyModel;
     }
 
     /**
@@ -97,6 +99,7 @@ public final class AnalyticsConfig implements Serializable {
         b.sessionHours = sessionHours;
         b.anomalyWindow = anomalyWindow;
         b.anomalyThreshold = anomalyThreshold;
+        b.anomalyModel = anomalyModel;
         return b;
     }
 
@@ -193,6 +196,11 @@ public final class AnalyticsConfig implements Serializable {
         return anomalyThreshold;
     }
 
+    /** The learned model that scores the final bars of its interval, or null: no model anomalies. */
+    public AnomalyModel anomalyModel() {
+        return anomalyModel;
+    }
+
     @Override
     public String toString() {
         return "AnalyticsConfig{intervals=" + intervals + ", watermark='" + watermark + "', sma="
@@ -200,7 +208,7 @@ public final class AnalyticsConfig implements Serializable {
                 + bollingerWidth + ", macd=" + macdFast + "/" + macdSlow + "/" + macdSignal + ", atr=" + atrPeriod
                 + ", session=" + sessionOpen + " "
                 + sessionZone + ", sessionHours=" + sessionHours + ", anomalyWindow=" + anomalyWindow + ", anomalyThreshold=" + anomalyThreshold
-                + "}";
+                + (anomalyModel != null ? ", anomalyModel=" + anomalyModel.interval() + " bars" : "") + "}";
     }
 
     /** Builds an {@link AnalyticsConfig}; starts from the defaults. */
@@ -221,6 +229,7 @@ public final class AnalyticsConfig implements Serializable {
         private SessionHours sessionHours = SessionHours.ALL;
         private int anomalyWindow = 30;
         private double anomalyThreshold = 4.0;
+        private AnomalyModel anomalyModel;
 
         private Builder() {
         }
@@ -321,6 +330,12 @@ public final class AnalyticsConfig implements Serializable {
             return this;
         }
 
+        /** The learned model scoring its interval's final bars; null for none. */
+        public Builder anomalyModel(AnomalyModel model) {
+            this.anomalyModel = model;
+            return this;
+        }
+
         /** The configuration; {@link IllegalArgumentException} naming the first bad setting. */
         public AnalyticsConfig build() {
             require(intervals != null && !intervals.isEmpty(), "intervals: at least one bar interval is needed");
@@ -347,6 +362,10 @@ public final class AnalyticsConfig implements Serializable {
             require(anomalyWindow >= 2, "anomalyWindow must be at least 2 bars, was " + anomalyWindow);
             require(anomalyThreshold > 0 && Double.isFinite(anomalyThreshold),
                     "anomalyThreshold must be a positive finite number, was " + anomalyThreshold);
+            require(anomalyModel == null || lengths.contains(BarInterval.parse(anomalyModel.interval()).micros()),
+                    anomalyModel == null ? "" : "the anomaly model scores " + anomalyModel.interval() + " bars, but the intervals "
+                            + String.join(",", intervals) + " do not make them: add " + anomalyModel.interval()
+                            + " to --intervals or use a model trained at one of them");
             return new AnalyticsConfig(this);
         }
 

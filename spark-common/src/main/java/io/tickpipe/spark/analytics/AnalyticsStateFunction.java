@@ -33,6 +33,7 @@ final class AnalyticsStateFunction
     @Override
     public Iterator<Row> call(String symbol, Iterator<Row> trades, GroupState<SymbolState> state) {
         SymbolState symbolState = state.exists() ? state.get() : new SymbolState(symbol, config);
+        symbolState.useModel(config.anomalyModel());
         while (trades.hasNext()) {
             add(symbolState, trades.next());
         }

@@ -5,7 +5,9 @@ public enum AnomalyKind {
     /** Log return of the bar's close against the previous final bar's close. */
     RETURN("return"),
     /** Log of the bar's volume. */
-    VOLUME("volume");
+    VOLUME("volume"),
+    /** The learned model's score of the bar's features ({@link AnomalyModel}); value = the log return. */
+    MODEL("model");
 
     private final String label;
 

@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * Everything the analytics remember about one symbol between micro-batches: for every configured
- * interval the open bars and the indicator, session and anomaly state of its final bars. Trades
+ * interval the open bars and the indicator, session and anomaly state of its final bars, and where
+ * an {@link AnomalyModel} is given, its scoring of the final bars of the model's interval. Trades
  * update it in any order; a watermark (or the end of a batch input) makes bars final, and only then
  * do they feed the indicators, in start order.
  *
@@ -17,8 +18,8 @@ import java.util.OptionalLong;
 public final class SymbolState implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** One interval's open bars and the analytics of its final bars. */
-    private record Track(OpenBars bars, SeriesAnalytics series) implements Serializable {
+    /** One interval's open bars and the analytics of its final bars; {@code model} null unless the model scores it. */
+    private record Track(OpenBars bars, SeriesAnalytics series, ModelScorer model) implements Serializable {
     }
 
     private final String symbol;
@@ -30,8 +31,28 @@ public final class SymbolState implements Serializable {
     public SymbolState(String symbol, AnalyticsConfig config) {
         this.symbol = symbol;
         this.tracks = new ArrayList<>();
+        AnomalyModel model = config.anomalyModel();
         for (BarInterval interval : config.intervals()) {
-            tracks.add(new Track(new OpenBars(interval), new SeriesAnalytics(config)));
+            boolean scored = model != null && BarInterval.parse(model.interval()).micros() == interval.micros();
+            tracks.add(new Track(new OpenBars(interval), new SeriesAnalytics(config), scored ? model.scorer(symbol) : null));
+        }
+    }
+
+    /**
+     * Scores with {@code model} from now on (null: with none). The streaming job calls it with its own
+     * model for state restored from a checkpoint, which may have been written with no model or another
+     * one: the interval's scorer then starts afresh, so a restart never runs on without the model it was
+     * given.
+     */
+    public void useModel(AnomalyModel model) {
+        for (int i = 0; i < tracks.size(); i++) {
+            Track track = tracks.get(i);
+            boolean scored = model != null && BarInterval.parse(model.interval()).micros() == track.bars().interval().micros();
+            if (!scored && track.model() != null) {
+                tracks.set(i, new Track(track.bars(), track.series(), null));
+            } else if (scored && (track.model() == null || !track.model().scoresWith(model))) {
+                tracks.set(i, new Track(track.bars(), track.series(), model.scorer(symbol)));
+            }
         }
     }
 
@@ -114,6 +135,10 @@ public final class SymbolState implements Serializable {
             Bar bar = c.bar().toBar(symbol, label, c.startMicros(), true);
             events.add(bar);
             events.addAll(track.series().onFinalBar(bar, c.bar().exactNotional(), c.bar().exactVolume()));
+            Anomaly scored = track.model() != null ? track.model().onFinalBar(bar) : null;
+            if (scored != null) {
+                events.add(scored);
+            }
         }
     }
 
