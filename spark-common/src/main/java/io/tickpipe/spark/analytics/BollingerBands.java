@@ -13,20 +13,15 @@ public final class BollingerBands implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final double width;
-    private final double[] window;
-    private int count;
-    private int next;
+    private final RollingWindow window;
 
     /** Bands over {@code period} closes, {@code width} standard deviations from the middle. */
     public BollingerBands(int period, double width) {
-        if (period < 1) {
-            throw new IllegalArgumentException("Bollinger period must be at least 1, was " + period);
-        }
         if (!(width > 0) || !Double.isFinite(width)) {
             throw new IllegalArgumentException("Bollinger width must be a positive finite number, was " + width);
         }
         this.width = width;
-        this.window = new double[period];
+        this.window = new RollingWindow(period, "Bollinger");
     }
 
     /**
@@ -40,33 +35,17 @@ public final class BollingerBands implements Serializable {
 
     /** Adds the next close; returns the bands, null until n closes were seen. */
     public Bands add(double close) {
-        window[next] = close;
-        next = (next + 1) % window.length;
-        count = Math.min(count + 1, window.length);
-        if (count < window.length) {
+        if (!window.add(close)) {
             return null;
         }
-        double min = window[0];
-        double max = window[0];
-        double sum = 0;
-        for (double v : window) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-        }
-        if (min == max) {
+        double min = window.min();
+        if (min == window.max()) {
             // A flat window: its mean is that value and it has no spread. Summing n copies of it may
             // round, and the rounded mean would give the window a spread of rounding errors.
             return new Bands(min, min, min, null, min == 0 ? null : 0.0);
         }
-        double middle = sum / window.length;
-        // Two passes (mean, then squared deviations) rather than a running sum of squares, which loses
-        // the digits of a small spread around a large price.
-        double squares = 0;
-        for (double v : window) {
-            squares += (v - middle) * (v - middle);
-        }
-        double deviation = Math.sqrt(squares / window.length);
+        double middle = window.mean();
+        double deviation = Math.sqrt(window.variance(middle));
         double upper = middle + width * deviation;
         double lower = middle - width * deviation;
         Double percentB = upper > lower ? (close - lower) / (upper - lower) : null;
