@@ -28,7 +28,9 @@ class OptionConsistencyTest {
             "--raw", "the stream writes raw trades by default (live Grafana panels read them); a backfill"
                     + " rewrites history only when asked",
             "--intervals", "the same help; live bars default to seconds and minutes, history (analyze) to minutes and days",
-            "--source", "where the data comes from: produce reads live or replayed feeds, analyze reads history");
+            "--source", "where the data comes from: produce reads live or replayed feeds, analyze reads history",
+            "--labels", "the same file: produce writes the jumps the simulation injects, analyze scores its anomalies"
+                    + " against them");
 
     @Test
     void everySharedOptionIsTheSameInEveryCommand() {

@@ -55,7 +55,7 @@ public final class TrainAnomalyModelOptions implements JobCommandLine.JobOptions
                     + " they are not scored (default: ${DEFAULT-VALUE}).")
     int warmupBars;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--model-seed", defaultValue = "1", paramLabel = "N",
             description = "Seed of KMeans' initialization: the same history and seed give the same model (default:"
                     + " ${DEFAULT-VALUE}).")
     long seed;
