@@ -80,8 +80,8 @@ class ReliabilityIT {
             return switch (name) {
                 case "full" -> new Scale(name, 3, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(30),
                         Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30));
-                case "ci" -> new Scale(name, 1, Duration.ofSeconds(8), Duration.ofSeconds(20), Duration.ofSeconds(12),
-                        Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(12));
+                case "ci" -> new Scale(name, 1, Duration.ofSeconds(5), Duration.ofSeconds(12), Duration.ofSeconds(12),
+                        Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(8));
                 default -> throw new IllegalArgumentException("reliability.scale is ci or full, not " + name);
             };
         }
