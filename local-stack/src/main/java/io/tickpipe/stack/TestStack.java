@@ -27,7 +27,8 @@ public final class TestStack {
         }
         if (shared == null) {
             try {
-                shared = startInTempDirectory();
+                shared = startInTempDirectory("tickpipe-stack-", "test stack",
+                        dir -> LocalStack.start(dir, StackPorts.free()));
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -43,58 +44,51 @@ public final class TestStack {
      */
     public static synchronized AuthenticatedInfluxDb authenticatedInflux() {
         if (authenticatedInflux == null) {
-            Path dir = null;
-            try {
-                dir = Files.createTempDirectory("tickpipe-influx-auth-");
+            authenticatedInflux = startInTempDirectory("tickpipe-influx-auth-", "authenticated InfluxDB", dir -> {
                 StackPorts ports = StackPorts.free(); // two of its free ports
-                AuthenticatedInfluxDb influx = AuthenticatedInfluxDb.start(dir, ports.influx(), ports.influxRpc());
-                Path started = dir;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    influx.close();
-                    deleteQuietly(started);
-                }, "tickpipe-test-influx-auth-stop"));
-                authenticatedInflux = influx;
-            } catch (IOException e) {
-                deleteQuietly(dir);
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                deleteQuietly(dir);
-                throw new IllegalStateException("interrupted while starting the authenticated InfluxDB", e);
-            } catch (RuntimeException e) {
-                deleteQuietly(dir);
-                throw e;
-            }
+                return AuthenticatedInfluxDb.start(dir, ports.influx(), ports.influxRpc());
+            });
         }
         return authenticatedInflux;
     }
 
-    private static LocalStack startInTempDirectory() {
+    /** Starts a server in a directory of its own. */
+    @FunctionalInterface
+    private interface Starter<T> {
+        T start(Path dir) throws IOException, InterruptedException;
+    }
+
+    /**
+     * A server started in a new temporary directory, stopped and the directory deleted when the JVM
+     * exits; the directory is deleted at once if the server fails to start.
+     */
+    private static <T extends AutoCloseable> T startInTempDirectory(String prefix, String what, Starter<T> starter) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("tickpipe-stack-");
-            LocalStack stack = LocalStack.start(dir, StackPorts.free());
+            dir = Files.createTempDirectory(prefix);
+            T server = starter.start(dir);
             Path started = dir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(stack, started), "tickpipe-test-stack-stop"));
-            return stack;
+            Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> stopAndDelete(what, server, started), prefix + "stop"));
+            return server;
         } catch (IOException e) {
             deleteQuietly(dir);
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             deleteQuietly(dir);
-            throw new IllegalStateException("interrupted while starting the test stack", e);
+            throw new IllegalStateException("interrupted while starting the " + what, e);
         } catch (RuntimeException e) {
             deleteQuietly(dir);
             throw e;
         }
     }
 
-    private static void stopAndDelete(LocalStack stack, Path dir) {
+    private static void stopAndDelete(String what, AutoCloseable server, Path dir) {
         try {
-            stack.close();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("stopping the test stack: " + e);
+            server.close();
+        } catch (Exception e) {
+            System.err.println("stopping the " + what + ": " + e);
         }
         deleteQuietly(dir);
     }
