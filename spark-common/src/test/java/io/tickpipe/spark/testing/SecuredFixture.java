@@ -86,7 +86,7 @@ public final class SecuredFixture {
 
     /** {@code tickpipe produce}'s: the SASL listener with the client file, the registry, the topics. */
     public String[] produceArgs(String... more) {
-        return concat(List.of("--bootstrap-servers", saslBootstrapServers(), "--client-config", kafkaClientConfig.toString(),
+        return StackFixture.concat(List.of("--bootstrap-servers", saslBootstrapServers(), "--client-config", kafkaClientConfig.toString(),
                 "--schema-registry", registryUrl, "--topic-prefix", topics.prefix), more);
     }
 
@@ -97,17 +97,11 @@ public final class SecuredFixture {
         if (influxPasswordFile != null) {
             influx.addAll(List.of("--influx-password-file", influxPasswordFile.toString()));
         }
-        return produceArgs(concat(influx, more));
+        return produceArgs(StackFixture.concat(influx, more));
     }
 
     /** The streaming job's: {@link #jobArgs(String...)} with its checkpoints under {@code dir}. */
     public String[] jobArgs(Path dir, String... more) {
-        return jobArgs(concat(List.of("--checkpoint-dir", dir.resolve("checkpoints").toString()), more));
-    }
-
-    private static String[] concat(List<String> first, String... more) {
-        List<String> args = new ArrayList<>(first);
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
+        return jobArgs(StackFixture.concat(List.of("--checkpoint-dir", dir.resolve("checkpoints").toString()), more));
     }
 }

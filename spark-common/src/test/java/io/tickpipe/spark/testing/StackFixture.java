@@ -75,7 +75,8 @@ public final class StackFixture {
         return jobArgs(concat(List.of("--checkpoint-dir", dir.resolve("checkpoints").toString()), more));
     }
 
-    private static String[] concat(List<String> first, String... more) {
+    /** {@code first}, then {@code more}: fixed arguments followed by a test's own. */
+    static String[] concat(List<String> first, String... more) {
         List<String> args = new ArrayList<>(first);
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
