@@ -82,15 +82,15 @@ SYMBOLS       ?= AAPL,MSFT,NVDA,AMZN,GOOGL
 RATE          ?= 1000
 ## more options for `tickpipe produce`, e.g. PRODUCE_ARGS="--count 100000 --seed 7"
 PRODUCE_ARGS  ?=
-## JVM options of the CLI: a small fixed heap keeps its RSS low and its throughput high
-CLI_JAVA_OPTS ?= -Xmx256m
+## extra JVM options of the CLI, after bin/tickpipe's heap (-Xmx256m, or TICKPIPE_HEAP_OPTS): a later -Xmx wins
+CLI_JAVA_OPTS ?=
 
 CLI_JAR := producer-cli/target/producer-cli.jar
 
 $(CLI_JAR): $(call inputs,producer-cli)
 	$(MVN) -q -pl producer-cli -am package -DskipTests
 
-TICKPIPE       = $(JAVA) $(CLI_JAVA_OPTS) -jar $(CLI_JAR)
+TICKPIPE       = TICKPIPE_JVM_OPTS='$(CLI_JAVA_OPTS)' bin/tickpipe
 LOCAL_KAFKA    = --bootstrap-servers 127.0.0.1:$(KAFKA_PORT)
 LOCAL_REGISTRY = --schema-registry http://127.0.0.1:$(REGISTRY_PORT)/apis/ccompat/v7
 
@@ -290,8 +290,8 @@ bench-build:
 bench-serde: bench-build ## Confluent wire-format serde vs raw Avro (target >= 0.9x)
 	$(BENCH_RUN) io.tickpipe.bench.SerdeBench
 
-bench-producer: bench-build $(CLI_JAR) ## tickpipe produce vs Kafka's ProducerPerformance (target >= 0.7x, RSS <= 512 MB)
-	$(JAVA) -Dbench.jvmOpts="$(CLI_JAVA_OPTS)" -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.ProducerBench $(CLI_JAR)
+bench-producer: bench-build $(CLI_JAR) ## bin/tickpipe produce vs Kafka's ProducerPerformance (target >= 0.9x, RSS <= 256 MB)
+	$(JAVA) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.ProducerBench $(CLI_JAR)
 
 bench-stream-decode: ## Spark decode of Confluent-format Avro vs Spark's from_avro, rows/s (target >= 0.9x)
 	$(MVN) -q -pl bench -am package -DskipTests
