@@ -62,7 +62,14 @@ import org.apache.spark.sql.types.StructType;
  * new points (no overwrites) into an empty shard; the points of both are counted in InfluxDB after
  * the round, outside the time, and the database dropped. One warm-up pair, then alternating rounds
  * (the side that goes first alternates too) so that drift hits both alike; prints each round, the
- * medians and their ratio. Target: at least 0.9x.
+ * medians and their ratio, and the CPU seconds per million points of this JVM (the client) and of
+ * {@code influxd} on each side: on a machine where both share the cores, the client's CPU is taken
+ * from the server. Target: at least 0.9x.
+ *
+ * <p>{@code -Dbench.points} (1,000,000), {@code -Dbench.rounds} (5), {@code -Dbench.symbols} (50),
+ * {@code -Dbench.slots} (task slots, twice the cores); {@code -Dbench.pin=true} binds InfluxDB to
+ * CPU 1 and this JVM to CPU 0 with {@code taskset}, for both sides, as if InfluxDB had a host of its
+ * own.
  */
 public final class RawPointsBench {
     private static final double TARGET = 0.9;
