@@ -28,7 +28,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SASL_PORT REGISTRY_PORT 
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze eval-anomalies demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-stream-freshness bench-stream-headroom bench-batch fuzz
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze eval-anomalies demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-raw-points bench-stream-freshness bench-stream-headroom bench-batch fuzz
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -296,6 +296,13 @@ bench-producer: bench-build $(CLI_JAR) ## bin/tickpipe produce vs Kafka's Produc
 bench-stream-decode: ## Spark decode of Confluent-format Avro vs Spark's from_avro, rows/s, 7 rounds (target >= 0.95x)
 	$(MVN) -q -pl bench -am package -DskipTests
 	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g @jvm/java17.args $(BENCH_STREAM_OPTS) -Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.StreamDecodeBench
+
+## -D options of bench-raw-points, e.g. BENCH_RAW_POINTS_OPTS="-Dbench.points=2000000 -Dbench.rounds=7" (see RawPointsBench)
+BENCH_RAW_POINTS_OPTS ?=
+
+bench-raw-points: ## raw points/s of the ingest path's InfluxDB write vs plain HTTP posts of the same line protocol (target >= 0.9x)
+	$(MVN) -q -pl bench -am package -DskipTests
+	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g @jvm/java17.args $(BENCH_RAW_POINTS_OPTS) -Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.RawPointsBench
 
 ## -D options of bench-stream-decode/-freshness/-headroom, e.g. -Dbench.confirmMinutes=1 (see the classes for all)
 BENCH_STREAM_OPTS ?=

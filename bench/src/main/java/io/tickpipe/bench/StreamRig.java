@@ -57,6 +57,7 @@ final class StreamRig implements AutoCloseable {
     private final Path stackDir;
     private final Path logDir;
     private final LocalStack stack;
+    private final InfluxConfig influxConfig;
     private final InfluxQl influx;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
@@ -69,8 +70,9 @@ final class StreamRig implements AutoCloseable {
         this.stackDir = stackDir;
         this.logDir = logDir;
         this.stack = stack;
-        this.influx = InfluxQl.of(InfluxConfig.fromMap(Map.of("influx.url", stack.influxUrl(), "influx.db",
-                stack.influxDatabase()), Map.of()));
+        this.influxConfig = InfluxConfig.fromMap(Map.of("influx.url", stack.influxUrl(), "influx.db",
+                stack.influxDatabase()), Map.of());
+        this.influx = InfluxQl.of(influxConfig);
         this.hook = new Thread(this::closeQuietly, "stream-bench-stop");
     }
 
@@ -116,6 +118,11 @@ final class StreamRig implements AutoCloseable {
 
     InfluxQl influx() {
         return influx;
+    }
+
+    /** The stack's InfluxDB with the job's defaults (database, batch size, retries), as the job is given it. */
+    InfluxConfig influxConfig() {
+        return influxConfig;
     }
 
     Path logDir() {
@@ -446,7 +453,7 @@ final class StreamRig implements AutoCloseable {
             return new Cpu(System.nanoTime(), busy, ours);
         }
 
-        private static long ticks(long pid) {
+        static long ticks(long pid) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

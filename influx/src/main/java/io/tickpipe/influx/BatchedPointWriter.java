@@ -1,19 +1,15 @@
 package io.tickpipe.influx;
 
-import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
-import com.influxdb.client.write.PointSettings;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What both writers share: points become nanosecond line protocol (so V1 and V2 send the same
- * bytes), are split into batches, and each batch is sent under the {@link RetryPolicy}.
+ * What both writers share: points become nanosecond line protocol ({@link LineProtocol}, so V1 and
+ * V2 send the same bytes; no default tags: a tag added here would change a point's identity and
+ * break overwrites), are split into batches, and each batch is sent under the {@link RetryPolicy}.
  */
 abstract class BatchedPointWriter implements InfluxPointWriter {
-    // No default tags: a tag added here would change a point's identity and break overwrites.
-    private static final PointSettings NO_DEFAULT_TAGS = new PointSettings();
-
     private final int batchSize;
     private final RetryPolicy retryPolicy;
 
@@ -50,6 +46,6 @@ abstract class BatchedPointWriter implements InfluxPointWriter {
             throw new IllegalArgumentException("point without fields (InfluxDB cannot store it): tags "
                     + point.getTags() + ", time " + point.getTime() + " " + point.getPrecision());
         }
-        return point.toLineProtocol(NO_DEFAULT_TAGS, WritePrecision.NS);
+        return LineProtocol.line(point);
     }
 }

@@ -64,17 +64,12 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
         if (!config.rawTrades()) {
             records = records.where(col(TRADE).isNull());
         }
-        InfluxSink.write(records.select(col(TRADE), col(QUOTE)), config.influx(), IngestBatch::points);
+        InfluxSink.write(records.select(col(TRADE), col(QUOTE)), config.influx(), MarketPoints::tradeOrQuote);
         List<UndecodableCounts.Count> undecodable = UndecodableCounts.observed(topics, failures);
         if (!undecodable.isEmpty()) {
             KafkaTopics.write(DeadLetters.of(decoded), config);
             pipeline.write(deadLetterPoints(undecodable, batchId));
         }
-    }
-
-    /** A row of {@code trade, quote}, one of them set. */
-    private static List<Point> points(Row row) {
-        return row.isNullAt(0) ? MarketPoints.quote(row.getStruct(1)) : MarketPoints.trade(row.getStruct(0));
     }
 
     private static List<Point> deadLetterPoints(List<UndecodableCounts.Count> failures, long batchId) {

@@ -65,6 +65,14 @@ public final class MarketPoints {
     }
 
     /**
+     * A row of the ingest query, {@code trade, quote} with one of them set: the point of whichever
+     * is set. The one mapper of raw points, so that what is measured of it is what the job runs.
+     */
+    public static List<Point> tradeOrQuote(Row row) {
+        return row.isNullAt(0) ? quote(row.getStruct(1)) : trade(row.getStruct(0));
+    }
+
+    /**
      * The rows of {@link MarketAnalytics#analyze}: a bar, a bar's indicators (fields named by
      * {@link IndicatorFields}, e.g. {@code sma_20}; absent while warming up) or an anomaly, timed at the
      * bar's start, so a live bar's later updates and its final value overwrite one point; and trades
