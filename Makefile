@@ -28,7 +28,7 @@ export STACK_DIR KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_SASL_PORT REGISTRY_PORT 
 STACK_JAR := local-stack/target/local-stack.jar
 STACK     := $(JAVA) -cp $(STACK_JAR) io.tickpipe.stack.StackCommand
 
-.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze eval-anomalies demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-raw-points bench-stream-freshness bench-stream-headroom bench-batch fuzz
+.PHONY: help build test docs clean clean-stack stack-up stack-down stack-status cluster-up cluster-down cluster-status reliability produce stream batch archive analyze eval-anomalies demo up down logs bench-build bench-serde bench-producer bench-stream bench-stream-decode bench-raw-points bench-stream-freshness bench-stream-headroom bench-stream-throughput bench-batch fuzz
 
 help: ## list targets and variables
 	@echo "Targets:"
@@ -304,16 +304,17 @@ bench-raw-points: ## raw points/s of the ingest path's InfluxDB write vs plain H
 	$(MVN) -q -pl bench -am package -DskipTests
 	SPARK_LOCAL_IP=127.0.0.1 $(JAVA) -Xmx3g @jvm/java17.args $(BENCH_RAW_POINTS_OPTS) -Dlog4j2.configurationFile=spark-stream/conf/log4j2.properties -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath) io.tickpipe.bench.RawPointsBench
 
-## -D options of bench-stream-decode/-freshness/-headroom, e.g. -Dbench.confirmMinutes=1 (see the classes for all)
+## -D options of bench-stream-decode/-freshness/-headroom/-throughput, e.g. -Dbench.confirmMinutes=1 (see the classes for all)
 BENCH_STREAM_OPTS ?=
 
 # The streaming job and the producer as `make stream` / `make produce` run them, each bench on a stack of its own.
 BENCH_STREAM_RUN = $(JAVA) -Xmx1g $(BENCH_STREAM_OPTS) -cp bench/target/bench.jar:$$(cat bench/target/bench.classpath)
 
-bench-stream: ## the streaming job's benchmarks, one after the other: decode, freshness, headroom
+bench-stream: ## the streaming job's benchmarks, one after the other: decode, freshness, headroom, throughput
 	$(MAKE) bench-stream-decode
 	$(MAKE) bench-stream-freshness
 	$(MAKE) bench-stream-headroom
+	$(MAKE) bench-stream-throughput
 
 bench-stream-freshness: $(CLI_JAR) $(STREAM_JAR) ## 5,000 trades/s, 50 symbols: event time -> 1s bar queryable in InfluxDB, p50/p99 (target p99 <= 2 s)
 	$(MVN) -q -pl bench -am package -DskipTests
@@ -322,6 +323,10 @@ bench-stream-freshness: $(CLI_JAR) $(STREAM_JAR) ## 5,000 trades/s, 50 symbols: 
 bench-stream-headroom: $(CLI_JAR) $(STREAM_JAR) ## highest trade rate the job keeps up with (steps, then 5 min confirm)
 	$(MVN) -q -pl bench -am package -DskipTests
 	$(BENCH_STREAM_RUN) io.tickpipe.bench.StreamHeadroomBench
+
+bench-stream-throughput: $(CLI_JAR) $(STREAM_JAR) ## spark-stream --raw=false vs plain Structured Streaming OHLCV, catching up on 10M trades: trades/s (target >= 1.0x), peak RSS
+	$(MVN) -q -pl bench -am package -DskipTests
+	$(BENCH_STREAM_RUN) io.tickpipe.bench.StreamThroughputBench
 
 ## -D options of bench-batch, e.g. BENCH_BATCH_OPTS="-Dbench.trades=500000 -Dbench.rounds=1" (see BatchBench for all)
 BENCH_BATCH_OPTS ?=

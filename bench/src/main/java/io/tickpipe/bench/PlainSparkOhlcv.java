@@ -101,7 +101,11 @@ public final class PlainSparkOhlcv {
         return ohlcv(trades, "1m", "1 minute").unionByName(ohlcv(trades, "1d", "1 day"));
     }
 
-    private static Dataset<Row> ohlcv(Dataset<Row> trades, String label, String duration) {
+    /**
+     * OHLCV of {@code trades} in windows of {@code duration}, labelled {@code label}: the aggregation
+     * both baselines run, the batch one here and the streaming one ({@link PlainStreamingOhlcv}).
+     */
+    static Dataset<Row> ohlcv(Dataset<Row> trades, String label, String duration) {
         Column order = struct(col("event_time"), col("sequence"));
         return trades.groupBy(col("symbol"), window(col("event_time"), duration))
                 .agg(min_by(col("price"), order).as("open"), max(col("price")).as("high"), min(col("price")).as("low"),

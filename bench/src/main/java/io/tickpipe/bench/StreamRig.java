@@ -219,6 +219,11 @@ final class StreamRig implements AutoCloseable {
         }
     }
 
+    /** The Spark master of the jobs: {@code -Dbench.master}, else twice the cores, as {@code make stream}'s default. */
+    static String master() {
+        return System.getProperty("bench.master", "local[" + 2 * Runtime.getRuntime().availableProcessors() + "]");
+    }
+
     /**
      * Starts the job on topics {@code prefix}.*, with a new checkpoint, exactly as {@code make stream}
      * does (SparkSubmit, twice the cores as task slots or {@code -Dbench.master}, -Xmx1g, its log4j2
@@ -239,8 +244,7 @@ final class StreamRig implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "@" + JOB_JVM_OPTIONS, "-Xmx1g",
                 "-Dlog4j2.configurationFile=" + JOB_LOG4J.toAbsolutePath(),
                 "-cp", Files.readString(JOB_CLASSPATH).trim(),
-                "org.apache.spark.deploy.SparkSubmit", "--master", System.getProperty("bench.master",
-                        "local[" + 2 * Runtime.getRuntime().availableProcessors() + "]"),
+                "org.apache.spark.deploy.SparkSubmit", "--master", master(),
                 "--conf", "spark.ui.enabled=false",
                 "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + eventLogDir.toUri(),
                 "--conf", "spark.eventLog.compress=false",
@@ -453,6 +457,7 @@ final class StreamRig implements AutoCloseable {
             return new Cpu(System.nanoTime(), busy, ours);
         }
 
+        /** utime + stime of {@code pid} in clock ticks (USER_HZ, 100 on Linux); 0 once it exited. */
         static long ticks(long pid) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
