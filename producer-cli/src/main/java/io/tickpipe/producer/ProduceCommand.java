@@ -175,17 +175,19 @@ final class ProduceCommand implements Callable<Integer> {
         int exitCode = CommandLine.ExitCode.SOFTWARE;
         try {
             try (JumpLabelsFile labelsFile = labels != null ? new JumpLabelsFile(labels) : null;
-                 KafkaEventSink sink = new KafkaEventSink(clientProperties, new HashMap<>(registry.registryConfig()), topicPrefix.prefix(), counters);
-                 // Taken once Kafka and the registry answer and the producer exists, right before the
-                 // pacer starts: paced event times then track the send times instead of trailing them
-                 // by the start-up, which takes seconds on a busy machine.
-                 EventSource events = openSource(symbolList, effectiveSeed,
-                         startTime != null ? startTime : Instant.now(), token, labelsFile, err);
-                 ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
+                 KafkaEventSink sink = new KafkaEventSink(clientProperties, new HashMap<>(registry.registryConfig()), topicPrefix.prefix(), counters)) {
                 // Only the simulation is paced by --rate (times --speed): a replay keeps its recorded pace, a live
                 // feed its own. --rate alone spaces the simulation's event times, so --speed 0 sends a long
                 // stretch of simulated market at once.
-                run(events, sink, progress, stop, source == Source.sim ? rate * speed : 0);
+                Pacer pacer = new Pacer(source == Source.sim ? rate * speed : 0);
+                // The simulation's clock starts with the pacer, once Kafka and the registry answer and the
+                // producer exists: each event is sent at its event time instead of trailing it by the
+                // start-up (seconds on a busy machine) or by the source's own set-up.
+                try (EventSource events = openSource(symbolList, effectiveSeed,
+                        startTime != null ? startTime : pacer.start(), token, labelsFile, err);
+                     ProgressReporter progress = new ProgressReporter(counters, err, !quiet)) {
+                    run(events, sink, progress, stop, pacer);
+                }
             }
             exitCode = counters.failed() > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
             return exitCode;
@@ -196,7 +198,7 @@ final class ProduceCommand implements Callable<Integer> {
 
     /** The send loop, ended by the limit, the end of the source or {@code stop}; always flushed and summarised. */
     private void run(EventSource events, KafkaEventSink sink, ProgressReporter progress, StopSignal stop,
-                     double eventsPerSecond) throws InterruptedException {
+                     Pacer pacer) throws InterruptedException {
         long maxEvents = limit != null && limit.count != null ? limit.count : Long.MAX_VALUE;
         Timer deadline = new Timer("tickpipe-duration", true);
         if (limit != null && limit.duration != null) {
@@ -207,7 +209,6 @@ final class ProduceCommand implements Callable<Integer> {
                 }
             }, limit.duration.toMillis());
         }
-        Pacer pacer = new Pacer(eventsPerSecond);
         try {
             for (long i = 0; i < maxEvents && !stop.stopped(); i++) {
                 SpecificRecord event = stop.next(events);

@@ -3,16 +3,17 @@ package io.tickpipe.stream;
 import java.io.Serializable;
 
 /**
- * Holds the ingest query's work back to the second half of each trigger interval, so that the
- * analytics query, triggered at the start of the same interval, has the cores to itself.
+ * Holds the ingest query's work back to the second half of the analytics query's trigger interval,
+ * so that the analytics batch, triggered at the start of that interval, has the cores to itself.
  *
  * <p>Spark starts a processing-time trigger's micro-batches at whole multiples of the interval
- * (since the epoch, by the wall clock), both queries with the same interval, so without this both
- * batches start together. With a local master the driver, which plans and submits the analytics
- * batch, shares the machine's cores with the tasks decoding the ingest batch, and the bars wait for
- * a core. Raw points are written half an interval later instead, which they can afford; the bars,
- * which dashboards and alerts watch, cannot. A batch that starts in the second half already (the
- * one before took long) does not wait, and neither does any batch with a zero interval.
+ * (since the epoch, by the wall clock); with the ingest interval a multiple of the analytics
+ * interval (the defaults are), every ingest batch starts together with an analytics batch. With a
+ * local master the driver, which plans and submits the analytics batch, shares the machine's cores
+ * with the tasks decoding the ingest batch, and the bars wait for a core. Raw points are written half
+ * an analytics interval later instead, which they can afford; the bars, which dashboards and alerts
+ * watch, cannot. A batch that starts in the second half already (the one before took long) does not
+ * wait, and neither does any batch when the analytics interval is zero.
  *
  * <p>Only with a local master ({@link #of}): on a cluster the driver's CPU is not the executors',
  * and the pools of {@code fairscheduler.xml} already give the bars' tasks the first free slots.
@@ -31,7 +32,7 @@ final class HalfIntervalDelay implements Serializable {
     }
 
     /**
-     * The wait of an ingest query whose trigger interval is {@code intervalMs}: the half interval
+     * The wait of an ingest query beside an analytics query whose trigger interval is {@code intervalMs}: the half interval
      * when the job runs with a local master ({@code local}, {@code local[N]}), none otherwise.
      */
     static HalfIntervalDelay of(long intervalMs, boolean localMaster) {

@@ -20,6 +20,7 @@ public record StreamConfig(
         InfluxConfig influx,
         String checkpointDir,
         String trigger,
+        String ingestTrigger,
         AnalyticsConfig analytics,
         boolean rawTrades,
         String anomalyModelDir) {
@@ -33,16 +34,17 @@ public record StreamConfig(
         if (!offsets.equals("earliest") && !offsets.equals("latest")) {
             throw new IllegalArgumentException("--starting-offsets must be earliest or latest, not '" + o.startingOffsets + "'");
         }
-        intervalMillis(o.trigger);
+        intervalMillis("--trigger", o.trigger);
+        intervalMillis("--ingest-trigger", o.ingestTrigger);
         return new StreamConfig(KafkaSettings.from(o.kafka, o.topics), offsets, o.maxOffsetsPerTrigger, o.registry.registryConfig(),
-                o.influx.influx(env), o.checkpointDir, o.trigger, o.analytics.analytics(o.intervals).watermark(o.watermark).build(), o.raw,
+                o.influx.influx(env), o.checkpointDir, o.trigger, o.ingestTrigger, o.analytics.analytics(o.intervals).watermark(o.watermark).build(), o.raw,
                 o.anomalyModel.dir());
     }
 
     /** This configuration with the given analytics settings (with the loaded anomaly model, say). */
     public StreamConfig withAnalytics(AnalyticsConfig newAnalytics) {
         return new StreamConfig(kafka, startingOffsets, maxOffsetsPerTrigger, registryConfig, influx, checkpointDir, trigger,
-                newAnalytics, rawTrades, anomalyModelDir);
+                ingestTrigger, newAnalytics, rawTrades, anomalyModelDir);
     }
 
     public String tradesTopic() {
@@ -53,17 +55,22 @@ public record StreamConfig(
         return kafka.quotesTopic();
     }
 
-    /** The trigger interval in milliseconds, as Spark reads {@link #trigger()}. */
+    /** The analytics query's trigger interval in milliseconds, as Spark reads {@link #trigger()}. */
     public long triggerMillis() {
-        return intervalMillis(trigger);
+        return intervalMillis("--trigger", trigger);
     }
 
-    private static long intervalMillis(String trigger) {
+    /** The ingest query's trigger interval in milliseconds, as Spark reads {@link #ingestTrigger()}. */
+    public long ingestTriggerMillis() {
+        return intervalMillis("--ingest-trigger", ingestTrigger);
+    }
+
+    private static long intervalMillis(String option, String interval) {
         try {
-            return ((ProcessingTimeTrigger) Trigger.ProcessingTime(trigger)).intervalMs();
+            return ((ProcessingTimeTrigger) Trigger.ProcessingTime(interval)).intervalMs();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--trigger must be an interval such as '1 second' or '500 milliseconds', not '"
-                    + trigger + "'", e);
+            throw new IllegalArgumentException(option + " must be an interval such as '1 second' or '500 milliseconds', not '"
+                    + interval + "'", e);
         }
     }
 

@@ -53,8 +53,12 @@ public final class StreamOptions {
     String checkpointDir;
 
     @Option(names = "--trigger", defaultValue = "1 second", paramLabel = "INTERVAL",
-            description = "Micro-batch interval (default: ${DEFAULT-VALUE}).")
+            description = "Micro-batch interval of the bars, indicators and anomalies (default: ${DEFAULT-VALUE}).")
     String trigger;
+
+    @Option(names = "--ingest-trigger", defaultValue = "1 second", paramLabel = "INTERVAL",
+            description = "Micro-batch interval of the raw points and dead letters (default: ${DEFAULT-VALUE}).")
+    String ingestTrigger;
 
     @Option(names = "--intervals", defaultValue = "1s,1m", split = ",", paramLabel = "INTERVAL",
             description = AnalyticsOptions.INTERVALS_HELP)

@@ -51,7 +51,7 @@ public final class StreamTopology {
         return kafkaRows.writeStream()
                 .queryName(INGEST)
                 .option("checkpointLocation", config.checkpoint(INGEST))
-                .trigger(Trigger.ProcessingTime(config.triggerMillis()))
+                .trigger(Trigger.ProcessingTime(config.ingestTriggerMillis()))
                 .foreachBatch(sink);
     }
 

@@ -32,6 +32,8 @@ class StreamJobOptionsTest {
         assertThat(config.quotesTopic()).isEqualTo("market.quotes");
         assertThat(config.trigger()).isEqualTo("1 second");
         assertThat(config.triggerMillis()).isEqualTo(1000);
+        assertThat(config.ingestTrigger()).isEqualTo("1 second");
+        assertThat(config.ingestTriggerMillis()).isEqualTo(1000);
         assertThat(config.startingOffsets()).isEqualTo("earliest");
         assertThat(config.rawTrades()).isTrue();
         assertThat(config.influx().api()).isEqualTo(InfluxApi.V1);
@@ -96,6 +98,7 @@ class StreamJobOptionsTest {
         "--intervals 7x                   | 7x",
         "--starting-offsets middle        | --starting-offsets must be earliest or latest, not 'middle'",
         "--trigger often                  | --trigger must be an interval such as '1 second' or '500 milliseconds', not 'often'",
+        "--ingest-trigger seldom          | --ingest-trigger must be an interval such as '1 second' or '500 milliseconds', not 'seldom'",
         "--session-open 25:00             | 25:00",
         "--session-zone Mars/Olympus      | Mars/Olympus",
         "--sma-period 0                   | sma",
