@@ -44,8 +44,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>Ours is started the way the README starts it, by the launcher {@code bin/tickpipe}, which gives
  * the JVM its small fixed heap (and takes {@code TICKPIPE_HEAP_OPTS} / {@code TICKPIPE_JVM_OPTS} from
- * the environment, as for any user). {@code ProducerPerformance} gets the same heap,
- * {@code -Xmx256m}, unless {@code -Dbench.jvmOpts=...} says otherwise.
+ * the environment, as for any user). {@code ProducerPerformance} gets {@code -Xmx256m} unless
+ * {@code -Dbench.jvmOpts=...} says otherwise.
  *
  * <p>Argument: the producer-cli jar (default {@code producer-cli/target/producer-cli.jar}), handed to
  * the launcher as {@code TICKPIPE_JAR}. {@code -Dbench.rounds=N} changes the number of rounds.

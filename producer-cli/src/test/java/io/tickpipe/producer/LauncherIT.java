@@ -31,11 +31,11 @@ class LauncherIT {
     }
 
     @Test
-    void startsTheJvmWithA256MibHeap() throws Exception {
+    void startsTheJvmWithA160MibHeap() throws Exception {
         Run run = run(Map.of("TICKPIPE_JVM_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("-XX:MaxHeapSize=" + 256 * MIB + " ").contains("tickpipe ");
+        assertThat(run.out()).contains("-XX:MaxHeapSize=" + 160 * MIB + " ").contains("tickpipe ");
     }
 
     @Test
