@@ -2,6 +2,7 @@ package io.tickpipe.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.bench.TradePrints.Print;
 import io.tickpipe.market.Trade;
 import io.tickpipe.wire.ConfluentAvroEncoder;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,23 +30,11 @@ import org.junit.jupiter.api.Test;
  * time then sequence), with trades at equal times, shuffled, across a minute and a day boundary.
  */
 class PlainSparkOhlcvTest {
-    private static final StructType TRADES = new StructType()
-            .add("symbol", DataTypes.StringType)
-            .add("event_time", DataTypes.TimestampType)
-            .add("sequence", DataTypes.LongType)
-            .add("price", DataTypes.DoubleType)
-            .add("size", DataTypes.DoubleType);
     private static SparkSession spark;
-
-    private record Print(String symbol, Instant time, long sequence, double price, double size) {
-    }
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().appName("PlainSparkOhlcvTest").master("local[2]")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "3")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        spark = TradePrints.localSpark("PlainSparkOhlcvTest", 3);
     }
 
     @AfterAll
@@ -98,10 +86,8 @@ class PlainSparkOhlcvTest {
             }
         }
         Collections.shuffle(prints, random);
-        List<Row> rows = prints.stream().map(p -> RowFactory.create(p.symbol(), Timestamp.from(p.time()), p.sequence(),
-                p.price(), p.size())).toList();
-
-        List<Row> bars = PlainSparkOhlcv.bars(spark.createDataFrame(rows, TRADES)).collectAsList();
+        List<Row> bars = PlainSparkOhlcv.bars(spark.createDataFrame(TradePrints.rows(prints), TradePrints.SCHEMA))
+                .collectAsList();
 
         Map<String, double[]> expected = plainOhlcv(prints);
         assertThat(bars).hasSize(expected.size());
@@ -117,25 +103,11 @@ class PlainSparkOhlcvTest {
         }
     }
 
-    /** "SYMBOL INTERVAL START" -> open, high, low, close, volume, count, by sorting each bar's prints. */
+    /** "SYMBOL INTERVAL START" -> open, high, low, close, volume, count of the UTC minutes and days. */
     private static Map<String, double[]> plainOhlcv(List<Print> prints) {
-        Map<String, List<Print>> groups = new TreeMap<>();
-        for (Print p : prints) {
-            groups.computeIfAbsent(p.symbol() + " 1m " + p.time().truncatedTo(ChronoUnit.MINUTES), k -> new ArrayList<>()).add(p);
-            groups.computeIfAbsent(p.symbol() + " 1d " + p.time().truncatedTo(ChronoUnit.DAYS), k -> new ArrayList<>()).add(p);
-        }
-        Map<String, double[]> bars = new TreeMap<>();
-        groups.forEach((key, group) -> {
-            List<Print> ordered = group.stream()
-                    .sorted(Comparator.comparing(Print::time).thenComparingLong(Print::sequence)).toList();
-            double volume = 0;
-            for (Print p : ordered) {
-                volume += p.size(); // whole numbers: exact in any order
-            }
-            bars.put(key, new double[] {ordered.get(0).price(), ordered.stream().mapToDouble(Print::price).max().orElseThrow(),
-                    ordered.stream().mapToDouble(Print::price).min().orElseThrow(), ordered.get(ordered.size() - 1).price(),
-                    volume, ordered.size()});
-        });
+        Map<String, double[]> bars = new TreeMap<>(TradePrints.ohlcv(prints,
+                p -> p.symbol() + " 1m " + p.time().truncatedTo(ChronoUnit.MINUTES)));
+        bars.putAll(TradePrints.ohlcv(prints, p -> p.symbol() + " 1d " + p.time().truncatedTo(ChronoUnit.DAYS)));
         return bars;
     }
 }

@@ -2,6 +2,7 @@ package io.tickpipe.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickpipe.bench.TradePrints.Print;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -14,16 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,23 +35,11 @@ import scala.collection.JavaConverters;
  * checks counts the bars and trades a micro-batch emits.
  */
 class PlainStreamingOhlcvTest {
-    private static final StructType TRADES = new StructType()
-            .add("symbol", DataTypes.StringType)
-            .add("event_time", DataTypes.TimestampType)
-            .add("sequence", DataTypes.LongType)
-            .add("price", DataTypes.DoubleType)
-            .add("size", DataTypes.DoubleType);
     private static SparkSession spark;
-
-    private record Print(String symbol, Instant time, long sequence, double price, double size) {
-    }
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().appName("PlainStreamingOhlcvTest").master("local[2]")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        spark = TradePrints.localSpark("PlainStreamingOhlcvTest", 2);
     }
 
     @AfterAll
@@ -87,13 +72,13 @@ class PlainStreamingOhlcvTest {
 
         for (String interval : List.of("1s", "1m")) {
             MemoryStream<Row> input = new MemoryStream<>(interval.hashCode(), spark.sqlContext(), Option.empty(),
-                    Encoders.row(TRADES));
+                    Encoders.row(TradePrints.SCHEMA));
             StreamingQuery query = PlainStreamingOhlcv.bars(input.toDF(), interval).writeStream()
                     .queryName("bars_" + interval).outputMode(OutputMode.Update()).format("memory")
                     .option("checkpointLocation", Files.createDirectories(dir.resolve(interval)).toString())
                     .start();
             try {
-                input.addData(JavaConverters.asScalaIteratorConverter(rows(first).iterator()).asScala());
+                input.addData(JavaConverters.asScalaIteratorConverter(TradePrints.rows(first).iterator()).asScala());
                 query.processAllAvailable();
                 // Summed over the batches so far: the first, and perhaps the watermark's, which emits nothing.
                 long bars = 0;
@@ -109,7 +94,7 @@ class PlainStreamingOhlcvTest {
                 assertThat(bars).as("bars emitted by the first batch").isEqualTo(plainOhlcv(first, interval).size());
                 assertThat(trades).as("trades in them").isEqualTo(first.size());
 
-                input.addData(JavaConverters.asScalaIteratorConverter(rows(second).iterator()).asScala());
+                input.addData(JavaConverters.asScalaIteratorConverter(TradePrints.rows(second).iterator()).asScala());
                 query.processAllAvailable();
             } finally {
                 query.stop();
@@ -131,30 +116,9 @@ class PlainStreamingOhlcvTest {
         }
     }
 
-    private static List<Row> rows(List<Print> prints) {
-        return prints.stream().map(p -> RowFactory.create(p.symbol(), Timestamp.from(p.time()), p.sequence(), p.price(),
-                p.size())).toList();
-    }
-
-    /** "SYMBOL START" -> open, high, low, close, volume, count, by sorting each bar's prints. */
+    /** "SYMBOL START" -> open, high, low, close, volume, count of the interval's bars. */
     private static Map<String, double[]> plainOhlcv(List<Print> prints, String interval) {
         ChronoUnit unit = interval.equals("1s") ? ChronoUnit.SECONDS : ChronoUnit.MINUTES;
-        Map<String, List<Print>> groups = new TreeMap<>();
-        for (Print p : prints) {
-            groups.computeIfAbsent(p.symbol() + " " + p.time().truncatedTo(unit), k -> new ArrayList<>()).add(p);
-        }
-        Map<String, double[]> bars = new TreeMap<>();
-        groups.forEach((key, group) -> {
-            List<Print> ordered = group.stream()
-                    .sorted(Comparator.comparing(Print::time).thenComparingLong(Print::sequence)).toList();
-            double volume = 0;
-            for (Print p : ordered) {
-                volume += p.size(); // whole numbers: exact in any order
-            }
-            bars.put(key, new double[] {ordered.get(0).price(), ordered.stream().mapToDouble(Print::price).max().orElseThrow(),
-                    ordered.stream().mapToDouble(Print::price).min().orElseThrow(), ordered.get(ordered.size() - 1).price(),
-                    volume, ordered.size()});
-        });
-        return bars;
+        return TradePrints.ohlcv(prints, p -> p.symbol() + " " + p.time().truncatedTo(unit));
     }
 }
