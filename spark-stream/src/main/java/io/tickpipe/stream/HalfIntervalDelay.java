@@ -32,8 +32,9 @@ final class HalfIntervalDelay implements Serializable {
     }
 
     /**
-     * The wait of an ingest query beside an analytics query whose trigger interval is {@code intervalMs}: the half interval
-     * when the job runs with a local master ({@code local}, {@code local[N]}), none otherwise.
+     * The wait of an ingest query beside an analytics query whose trigger interval is {@code
+     * intervalMs}: the half interval when the job runs with a local master ({@code local},
+     * {@code local[N]}), none otherwise.
      */
     static HalfIntervalDelay of(long intervalMs, boolean localMaster) {
         HalfIntervalDelay delay = new HalfIntervalDelay(intervalMs);
