@@ -82,7 +82,7 @@ SYMBOLS       ?= AAPL,MSFT,NVDA,AMZN,GOOGL
 RATE          ?= 1000
 ## more options for `tickpipe produce`, e.g. PRODUCE_ARGS="--count 100000 --seed 7"
 PRODUCE_ARGS  ?=
-## extra JVM options of the CLI, after bin/tickpipe's heap (-Xmx160m, or TICKPIPE_HEAP_OPTS): a later -Xmx wins
+## extra JVM options of the CLI, after bin/tickpipe's heap and collector (-Xmx160m -XX:+UseSerialGC): a later -Xmx wins
 CLI_JAVA_OPTS ?=
 
 CLI_JAR := producer-cli/target/producer-cli.jar

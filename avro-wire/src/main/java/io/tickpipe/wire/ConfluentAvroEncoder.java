@@ -27,7 +27,7 @@ public final class ConfluentAvroEncoder {
         DatumWriter<Object> writer = writers.computeIfAbsent(schema, ConfluentAvroEncoder::newWriter);
         Buffers reused = buffers.get();
         try {
-            BinaryEncoder encoder = reused.encoderFor();
+            BinaryEncoder encoder = reused.encoder;
             reused.out.reset();
             WireFormat.writeHeader(reused.out, schemaId);
             writer.write(record, encoder);
@@ -53,13 +53,12 @@ public final class ConfluentAvroEncoder {
         return record == null ? "null" : record.getClass().getSimpleName();
     }
 
+    /**
+     * One stream and one encoder on it for all the thread's records: each record is flushed out of
+     * the encoder whole, so it needs no reconfiguring (which would wrap the stream anew every time).
+     */
     private static final class Buffers {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder;
-
-        BinaryEncoder encoderFor() {
-            encoder = EncoderFactory.get().binaryEncoder(out, encoder);
-            return encoder;
-        }
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     }
 }

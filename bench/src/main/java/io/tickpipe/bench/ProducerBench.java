@@ -43,9 +43,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * include the first metadata fetch and the final flush. Process wall times are printed for context.
  *
  * <p>Ours is started the way the README starts it, by the launcher {@code bin/tickpipe}, which gives
- * the JVM its small fixed heap (and takes {@code TICKPIPE_HEAP_OPTS} / {@code TICKPIPE_JVM_OPTS} from
- * the environment, as for any user). {@code ProducerPerformance} gets {@code -Xmx256m} unless
- * {@code -Dbench.jvmOpts=...} says otherwise.
+ * the JVM its small fixed heap and its collector (and takes {@code TICKPIPE_HEAP_OPTS},
+ * {@code TICKPIPE_JVM_PERFORMANCE_OPTS} and {@code TICKPIPE_JVM_OPTS} from the environment, as for
+ * any user). {@code ProducerPerformance} gets {@code -Xmx256m} and the JVM's default collector (G1,
+ * which Kafka's scripts choose too) unless {@code -Dbench.jvmOpts=...} says otherwise.
  *
  * <p>Argument: the producer-cli jar (default {@code producer-cli/target/producer-cli.jar}), handed to
  * the launcher as {@code TICKPIPE_JAR}. {@code -Dbench.rounds=N} changes the number of rounds.

@@ -21,7 +21,7 @@ class ComposeProducerTest {
     @CsvSource({"create-topics, topics create", "register-schemas, schemas register", "producer, produce"})
     void theCliAcceptsTheServicesArguments(String service, String command) {
         List<String> argv = compose.argv(service);
-        assertThat(argv.subList(0, 2)).containsExactly("java", "-Xmx160m");
+        assertThat(argv.subList(0, 3)).containsExactly("java", "-Xmx160m", "-XX:+UseSerialGC");
         assertThat(argv).containsSequence("-jar", JAR_IN_CONTAINER);
         assertThat(compose.hostPathOf(service, JAR_IN_CONTAINER)).contains(Repo.moduleJar("producer-cli"));
 

@@ -48,7 +48,7 @@ class MakeDemoIT {
         // Under `make test` the outer make's flags would reach this one; a developer's own settings
         // would change what the demo produces.
         make.environment().keySet().removeAll(List.of("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "SYMBOLS", "DEMO_SYMBOLS",
-                "DEMO_RATE", "STREAM_ARGS", "PRODUCE_ARGS", "CLI_JAVA_OPTS", "STREAM_JAVA_OPTS", "TICKPIPE_HEAP_OPTS",
+                "DEMO_RATE", "STREAM_ARGS", "PRODUCE_ARGS", "CLI_JAVA_OPTS", "STREAM_JAVA_OPTS", "TICKPIPE_HEAP_OPTS", "TICKPIPE_JVM_PERFORMANCE_OPTS",
                 "TICKPIPE_JVM_OPTS", "TICKPIPE_JAR"));
         make.environment().putAll(StackPorts.free().toEnvironment());
         Process process = make.start();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/tickpipe}, the command the README documents: the JVM it starts gets the small fixed
- * heap unless the environment says otherwise, arguments reach the CLI as they were given, and the
+ * heap and the serial collector unless the environment says otherwise, arguments reach the CLI as they were given, and the
  * launcher's pid is the JVM's, so stopping that pid stops the CLI.
  */
 class LauncherIT {
@@ -31,11 +31,23 @@ class LauncherIT {
     }
 
     @Test
-    void startsTheJvmWithA160MibHeap() throws Exception {
+    void startsTheJvmWithA160MibHeapAndTheSerialCollector() throws Exception {
         Run run = run(Map.of("TICKPIPE_JVM_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("-XX:MaxHeapSize=" + 160 * MIB + " ").contains("tickpipe ");
+        assertThat(run.out()).contains("-XX:MaxHeapSize=" + 160 * MIB + " ").contains("-XX:+UseSerialGC")
+                .contains("tickpipe ");
+    }
+
+    @Test
+    void collectorOptionsFromTheEnvironmentReplaceTheDefault() throws Exception {
+        // Two collectors on one command line would stop the JVM: the default must give way, not add.
+        Run run = run(Map.of("TICKPIPE_JVM_PERFORMANCE_OPTS", "-XX:+UseParallelGC", "TICKPIPE_JVM_OPTS",
+                "-XX:+PrintCommandLineFlags"), "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("-XX:+UseParallelGC").doesNotContain("UseSerialGC")
+                .contains("-XX:MaxHeapSize=" + 160 * MIB + " ");
     }
 
     @Test
@@ -99,7 +111,7 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out").toFile())
                 .redirectError(dir.resolve("err").toFile());
-        builder.environment().keySet().removeAll(List.of("TICKPIPE_HEAP_OPTS", "TICKPIPE_JVM_OPTS"));
+        builder.environment().keySet().removeAll(List.of("TICKPIPE_HEAP_OPTS", "TICKPIPE_JVM_PERFORMANCE_OPTS", "TICKPIPE_JVM_OPTS"));
         builder.environment().put("TICKPIPE_JAR", JAR.toString());
         builder.environment().putAll(env);
         return builder.start();

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -28,7 +28,8 @@ public final class SimulatedMarket implements EventSource {
     private static final double JUMP_SIGMA = 0.02;
     private static final String[] EXCHANGES = {"XNAS", "XNYS", "ARCX", "BATS", "IEXG"};
 
-    private final Random random;
+    /** Not java.util.Random: that one is thread-safe, an atomic update per draw that one thread need not pay. */
+    private final SplittableRandom random;
     private final List<SymbolState> symbols = new ArrayList<>();
     private final long startMicros;
     private final long stepMicros;
@@ -67,7 +68,7 @@ public final class SimulatedMarket implements EventSource {
         if (stepMicros < 1) {
             throw new IllegalArgumentException("the simulation step must be at least 1 microsecond");
         }
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
         this.startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
         this.stepMicros = stepMicros;
         this.jumps = jumps;
