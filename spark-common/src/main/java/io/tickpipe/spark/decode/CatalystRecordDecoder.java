@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
@@ -131,7 +130,7 @@ final class CatalystRecordDecoder {
         }
         // The generic model, not the generated class's: Spark's deserializer wants longs for
         // timestamps, not Instants.
-        return new Resolution(schemaId, new GenericDatumReader<>(writer, reader, GenericData.get()), null, writer.getFullName());
+        return new Resolution(schemaId, BodyReaders.of(writer, reader), null, writer.getFullName());
     }
 
     private static WireFormatException unreadable(Reason reason, String detail, int schemaId, Throwable cause) {
