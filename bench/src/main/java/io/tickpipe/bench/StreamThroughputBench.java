@@ -34,8 +34,8 @@ import org.apache.kafka.common.TopicPartition;
  * times R events per second apart (a live market's pace), sent as fast as possible, as many events
  * as make the wanted number of trades. The simulation has no trades-only mode; its quotes are then
  * deleted from the quotes topic (Kafka's deleteRecords) so that both sides read trades only: ours'
- * ingest query still reads and decodes every trade (looking for dead letters) and, with
- * {@code --raw=false}, writes none of them.
+ * ingest query still reads every trade and, with {@code --raw=false}, only checks it (looking for
+ * dead letters, building no record) and writes none of them.
  *
  * <p>Each run is a JVM of its own, started the way {@code make stream} starts the job (SparkSubmit on
  * spark-stream's Spark classpath, the flags of jvm/java17.args, -Xmx1g, {@link StreamRig#master()}),

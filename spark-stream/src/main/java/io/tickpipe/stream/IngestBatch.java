@@ -1,6 +1,7 @@
 package io.tickpipe.stream;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import com.influxdb.client.write.Point;
 import io.tickpipe.market.Quote;
@@ -16,10 +17,16 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.avro.SchemaConverters;
+import org.apache.spark.sql.types.DataType;
 
 /**
  * One micro-batch of the ingest query: trades and quotes decoded; raw points to InfluxDB; what
  * cannot be decoded to {@code <topic>.dlq} with its reason, and counted in {@code pipeline}.
+ *
+ * <p>Without raw trades ({@code --raw=false}) the trades are only checked
+ * ({@link ConfluentAvroDecode.TopicReader#checkOnly}), not decoded: each one's verdict, and so its
+ * dead letter, is what a decode would give, without building records that would be dropped.
  *
  * <p>One Spark job for the whole batch: both topics decoded in one pass (each row with its topic's
  * reader schema), their points written by the same tasks, their undecodable records counted on the
@@ -37,6 +44,7 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     private static final String TRADE = "trade";
     private static final String QUOTE = "quote";
+    private static final DataType TRADE_TYPE = SchemaConverters.toSqlType(Trade.getClassSchema()).dataType();
 
     private final StreamConfig config;
     private final PipelinePoints pipeline;
@@ -52,7 +60,9 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
         delay.await();
         List<ConfluentAvroDecode.TopicReader> readers = List.of(
-                new ConfluentAvroDecode.TopicReader(config.tradesTopic(), Trade.getClassSchema(), TRADE),
+                config.rawTrades() ? new ConfluentAvroDecode.TopicReader(config.tradesTopic(), Trade.getClassSchema(), TRADE)
+                        // No raw trades: their records are not needed, only which ones are dead letters.
+                        : ConfluentAvroDecode.TopicReader.checkOnly(config.tradesTopic(), Trade.getClassSchema()),
                 new ConfluentAvroDecode.TopicReader(config.quotesTopic(), Quote.getClassSchema(), QUOTE));
         List<String> topics = readers.stream().map(ConfluentAvroDecode.TopicReader::topic).toList();
         Dataset<Row> decoded = ConfluentAvroDecode.decodeByTopic(
@@ -62,7 +72,9 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
         Dataset<Row> records = UndecodableCounts.observe(decoded, topics, failures)
                 .where(col(ConfluentAvroDecode.ERROR_REASON).isNull());
         if (!config.rawTrades()) {
-            records = records.where(col(TRADE).isNull());
+            // The trades were only checked: what is left to write is the quotes, beside a trade column
+            // that is always null.
+            records = records.where(col(QUOTE).isNotNull()).withColumn(TRADE, lit(null).cast(TRADE_TYPE));
         }
         InfluxSink.write(records.select(col(TRADE), col(QUOTE)), config.influx(), MarketPoints::tradeOrQuote);
         List<UndecodableCounts.Count> undecodable = UndecodableCounts.observed(topics, failures);

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,7 @@ class DeadLetterIT {
         String kafka = topics.kafka();
         byte[] good = topics.trade();
         byte[] quote = topics.quote();
-
-        Map<String, byte[]> bad = new LinkedHashMap<>();
-        bad.put("TRUNCATED_HEADER", new byte[] {0, 0, 0});
-        bad.put("BAD_MAGIC_BYTE", PoisonRecords.withFirstByte(good, (byte) 7));
-        bad.put("UNKNOWN_SCHEMA_ID", PoisonRecords.withId(good, 0x7ffffff0));
-        bad.put("TRUNCATED_PAYLOAD", Arrays.copyOf(good, good.length - 4));
-        bad.put("MALFORMED_PAYLOAD", PoisonRecords.garbageAfterHeader(good));
-        bad.put("INCOMPATIBLE_WRITER_SCHEMA", quote);
+        Map<String, byte[]> bad = topics.badTrades();
 
         try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir))) {
             KafkaIo.produceRaw(kafka, fixture.tradesTopic(), "AAPL", List.of(good));
@@ -55,18 +49,8 @@ class DeadLetterIT {
             // And on the quotes topic: a Trade where a Quote belongs.
             KafkaIo.produceRaw(kafka, fixture.quotesTopic(), "MSFT", List.of(good, quote));
 
-            List<ConsumerRecord<String, byte[]>> dead = KafkaIo.consumeRaw(kafka, MarketContract.TRADES.deadLetterTopic(fixture.prefix), bad.size());
-            assertThat(dead).hasSize(bad.size());
-            for (ConsumerRecord<String, byte[]> record : dead) {
-                // Each bad record was keyed by its expected reason.
-                assertThat(header(record, "tickpipe.dlq.reason")).as("reason of %s", record.key()).isEqualTo(record.key());
-                assertThat(record.value()).as("original bytes of %s", record.key()).isEqualTo(bad.get(record.key()));
-                assertThat(header(record, "tickpipe.dlq.topic")).isEqualTo(fixture.tradesTopic());
-                assertThat(header(record, "tickpipe.dlq.offset")).matches("\\d+");
-                // The message names the record as topic-partition@offset.
-                assertThat(header(record, "tickpipe.dlq.message")).contains(fixture.tradesTopic() + "-"
-                        + header(record, "tickpipe.dlq.partition") + "@" + header(record, "tickpipe.dlq.offset"));
-            }
+            assertEachFiledWithItsReason(KafkaIo.consumeRaw(kafka, MarketContract.TRADES.deadLetterTopic(fixture.prefix),
+                    bad.size()), bad, fixture.tradesTopic());
             List<ConsumerRecord<String, byte[]>> deadQuotes = KafkaIo.consumeRaw(kafka, MarketContract.QUOTES.deadLetterTopic(fixture.prefix), 1);
             assertThat(header(deadQuotes.get(0), "tickpipe.dlq.reason")).isEqualTo("INCOMPATIBLE_WRITER_SCHEMA");
 
@@ -86,29 +70,66 @@ class DeadLetterIT {
         }
     }
 
+    /** Without raw trades, ingest only checks the trades (it builds no records): every kind of bad one is still filed. */
     @Test
     void withoutRawTradesTheirDeadLettersAreStillFiledAndCountedAndTheBarsStillMade(@TempDir Path dir) throws Exception {
         Topics topics = Topics.fresh("noraw");
         StackFixture fixture = topics.fixture();
+        Map<String, byte[]> bad = topics.badTrades();
 
         try (InProcessJob job = InProcessJob.start(fixture.jobArgs(dir, "--raw=false"))) {
-            KafkaIo.produceRaw(topics.kafka(), fixture.tradesTopic(), "AAPL", List.of(topics.trade(), PoisonRecords.withFirstByte(topics.trade(), (byte) 7)));
+            KafkaIo.produceRaw(topics.kafka(), fixture.tradesTopic(), "AAPL", List.of(topics.trade()));
+            for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
+                KafkaIo.produceRaw(topics.kafka(), fixture.tradesTopic(), entry.getKey(), List.of(entry.getValue()));
+            }
             KafkaIo.produceRaw(topics.kafka(), fixture.quotesTopic(), "MSFT", List.of(topics.quote()));
 
-            List<ConsumerRecord<String, byte[]>> dead = KafkaIo.consumeRaw(topics.kafka(), MarketContract.TRADES.deadLetterTopic(fixture.prefix), 1);
-            assertThat(header(dead.get(0), "tickpipe.dlq.reason")).isEqualTo("BAD_MAGIC_BYTE");
+            assertEachFiledWithItsReason(KafkaIo.consumeRaw(topics.kafka(),
+                    MarketContract.TRADES.deadLetterTopic(fixture.prefix), bad.size()), bad, fixture.tradesTopic());
             Influx influx = fixture.influx();
-            Eventually.until(Duration.ofMinutes(1), () -> influx.count("SELECT sum(dead_letters) FROM pipeline") == 1
+            Eventually.until(Duration.ofMinutes(1), () -> influx.count("SELECT sum(dead_letters) FROM pipeline") == bad.size()
                             && influx.count("SELECT count(spread) FROM quotes") == 1
                             && influx.count("SELECT sum(trade_count) FROM bars WHERE \"interval\" = '1s'") == 1,
-                    () -> "dead letters " + influx.count("SELECT sum(dead_letters) FROM pipeline") + ", quotes "
+                    () -> "dead letters " + influx.rows("SELECT sum(dead_letters) FROM pipeline GROUP BY reason") + ", quotes "
                             + influx.count("SELECT count(spread) FROM quotes"));
+            for (String reason : bad.keySet()) {
+                assertThat(influx.count("SELECT sum(dead_letters) FROM pipeline WHERE reason = '" + reason + "'"))
+                        .as("dead letters counted for %s", reason).isEqualTo(1);
+            }
             assertThat(influx.count("SELECT count(price) FROM trades")).as("raw trades written").isZero();
+        }
+    }
+
+    /** Each bad record was keyed by its expected reason: filed with it, its original bytes, and where it came from. */
+    private static void assertEachFiledWithItsReason(List<ConsumerRecord<String, byte[]>> dead, Map<String, byte[]> bad,
+                                                     String topic) {
+        assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(bad.keySet());
+        for (ConsumerRecord<String, byte[]> record : dead) {
+            assertThat(header(record, "tickpipe.dlq.reason")).as("reason of %s", record.key()).isEqualTo(record.key());
+            assertThat(record.value()).as("original bytes of %s", record.key()).isEqualTo(bad.get(record.key()));
+            assertThat(header(record, "tickpipe.dlq.topic")).isEqualTo(topic);
+            assertThat(header(record, "tickpipe.dlq.offset")).matches("\\d+");
+            // The message names the record as topic-partition@offset (and the schema id, when the header had one), then the reason.
+            assertThat(header(record, "tickpipe.dlq.message")).matches("(?s)" + Pattern.quote("record " + topic + "-"
+                    + header(record, "tickpipe.dlq.partition") + "@" + header(record, "tickpipe.dlq.offset"))
+                    + "( schema id \\d+)?: " + record.key() + ": .+");
         }
     }
 
     /** A fixture's fresh topics with their value schemas registered, and a good trade and quote encoded with them. */
     private record Topics(StackFixture fixture, String kafka, byte[] trade, byte[] quote) {
+        /** One undecodable trade of each reason, by reason. */
+        Map<String, byte[]> badTrades() {
+            Map<String, byte[]> bad = new LinkedHashMap<>();
+            bad.put("TRUNCATED_HEADER", new byte[] {0, 0, 0});
+            bad.put("BAD_MAGIC_BYTE", PoisonRecords.withFirstByte(trade, (byte) 7));
+            bad.put("UNKNOWN_SCHEMA_ID", PoisonRecords.withId(trade, 0x7ffffff0));
+            bad.put("TRUNCATED_PAYLOAD", Arrays.copyOf(trade, trade.length - 4));
+            bad.put("MALFORMED_PAYLOAD", PoisonRecords.garbageAfterHeader(trade));
+            bad.put("INCOMPATIBLE_WRITER_SCHEMA", quote);
+            return bad;
+        }
+
         static Topics fresh(String name) {
             LocalStack stack = TestStack.shared();
             StackFixture fixture = StackFixture.fresh(stack, name);

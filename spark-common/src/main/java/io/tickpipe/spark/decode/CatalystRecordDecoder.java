@@ -10,6 +10,7 @@ import io.tickpipe.wire.registry.SchemaRegistryException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
@@ -29,6 +30,15 @@ import org.apache.spark.unsafe.types.UTF8String;
  * (with {@code Instant}s for timestamps) where Spark's deserializer needs generic records, and it
  * allocates a record per call; both share {@link WriterResolution} for the resolution and the body.
  *
+ * <p>A checking decoder ({@link #checking}) judges each value exactly as the decoding one does and
+ * builds no record: for a topic whose records nobody needs, only whether they decode (for the dead
+ * letters). It runs the very same steps up to the verdict (header, writer schema by id, resolution
+ * against the real reader schema, the resolving read of the body, nothing left over) and leaves
+ * out only the conversion to a Catalyst row, which comes after the verdict. It does not skip the
+ * body with Avro's skip methods: those judge some bytes differently from a read (a negative or
+ * over-long string length, an array block's byte count), and a record must not be a dead letter
+ * in one mode and good in the other.
+ *
  * <p>One instance per task: buffers and the result row are reused, as in {@code from_avro}, so it
  * is not thread-safe and a result is valid until the next call.
  */
@@ -46,8 +56,9 @@ final class CatalystRecordDecoder {
 
     private static final String UNLABELLED = RecordPosition.UNKNOWN.toString();
 
-    private final SchemaRegistryClient registry;
+    private final IntFunction<Schema> writerSchemas;
     private final Schema reader;
+    /** Null for a checking decoder: its outcome rows carry no record. */
     private final AvroDeserializer deserializer;
     private final Map<Integer, Resolution> resolutions = new HashMap<>();
     private final GenericInternalRow decoded = new GenericInternalRow(DecodeOutcome.FIELDS);
@@ -57,11 +68,25 @@ final class CatalystRecordDecoder {
     private Resolution lastResolution;
     private WireFormatException pendingFailure;
 
-    CatalystRecordDecoder(SchemaRegistryClient registry, Schema reader, StructType recordType) {
-        this.registry = registry;
+    private CatalystRecordDecoder(IntFunction<Schema> writerSchemas, Schema reader, AvroDeserializer deserializer) {
+        this.writerSchemas = writerSchemas;
         this.reader = reader;
+        this.deserializer = deserializer;
+    }
+
+    /**
+     * Decodes into rows of {@code recordType}, the Spark type of {@code reader}. The writer schemas
+     * come from {@code writerSchemas}, which answers as {@link SchemaRegistryClient#schemaById} does
+     * (and fails as it does, with a 404 {@link SchemaRegistryException}, for an id it does not know).
+     */
+    static CatalystRecordDecoder decoding(IntFunction<Schema> writerSchemas, Schema reader, StructType recordType) {
         // CORRECTED: our timestamps are proleptic Gregorian (java.time), nothing to rebase or check.
-        this.deserializer = new AvroDeserializer(reader, recordType, "CORRECTED", false);
+        return new CatalystRecordDecoder(writerSchemas, reader, new AvroDeserializer(reader, recordType, "CORRECTED", false));
+    }
+
+    /** Judges values as {@link #decoding} does, with outcome rows whose record is always null. */
+    static CatalystRecordDecoder checking(IntFunction<Schema> writerSchemas, Schema reader) {
+        return new CatalystRecordDecoder(writerSchemas, reader, null);
     }
 
     /**
@@ -109,14 +134,16 @@ final class CatalystRecordDecoder {
         datum = WriterResolution.readBody(resolution.reader, datum, in, length, resolution.detail,
                 RecordPosition.UNKNOWN, schemaId);
         decoded.update(0, resolution.schemaId);
-        decoded.update(1, deserializer.deserialize(datum).get());
+        if (deserializer != null) {
+            decoded.update(1, deserializer.deserialize(datum).get());
+        }
         return decoded;
     }
 
     private Resolution resolve(int schemaId) {
         Schema writer;
         try {
-            writer = registry.schemaById(schemaId);
+            writer = writerSchemas.apply(schemaId);
         } catch (SchemaRegistryException e) {
             if (!e.isNotFound()) {
                 throw e;

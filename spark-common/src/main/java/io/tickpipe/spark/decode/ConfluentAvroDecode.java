@@ -61,11 +61,28 @@ public final class ConfluentAvroDecode {
         for (String field : DecodeOutcome.NAMES) {
             columns.add(functions.col(OUTCOME).getField(field).as(field));
         }
-        return kafkaRows.withColumn(OUTCOME, outcome(kafkaRows, readerSchema, registryConfig)).select(columns.toArray(Column[]::new));
+        return kafkaRows.withColumn(OUTCOME, outcome(kafkaRows, readerSchema, recordType(readerSchema), registryConfig))
+                .select(columns.toArray(Column[]::new));
     }
 
-    /** A topic of a {@link #decodeByTopic} and how it is read: its values into {@code readerSchema}, as column {@code recordColumn}. */
+    /**
+     * A topic of a {@link #decodeByTopic} and how it is read: its values into {@code readerSchema}, as
+     * column {@code recordColumn}; or, with {@code recordColumn} null ({@link #checkOnly}), only checked.
+     */
     public record TopicReader(String topic, Schema readerSchema, String recordColumn) {
+        /**
+         * The topic's values judged exactly as a decode into {@code readerSchema} would judge them
+         * (same failures, reasons and messages) without building their records: for a topic whose
+         * records are not needed, only its undecodable ones. It adds no record column.
+         */
+        public static TopicReader checkOnly(String topic, Schema readerSchema) {
+            return new TopicReader(topic, readerSchema, null);
+        }
+
+        /** Whether the values are only checked ({@link #checkOnly}). */
+        public boolean checksOnly() {
+            return recordColumn == null;
+        }
     }
 
     /**
@@ -74,7 +91,8 @@ public final class ConfluentAvroDecode {
      * source) each, this is one. The rows get {@link #SCHEMA_ID}, {@link #ERROR_REASON} and
      * {@link #ERROR_MESSAGE} as {@link #decode} adds them and, instead of {@link #RECORD}, one record
      * column per topic, named {@link TopicReader#recordColumn()}: the decoded record on that topic's
-     * rows when it decoded, null on all others. Rows of topics without a reader are left out.
+     * rows when it decoded, null on all others; none for a topic that is only checked. Rows of topics
+     * without a reader are left out.
      */
     public static Dataset<Row> decodeByTopic(Dataset<Row> kafkaRows, List<TopicReader> readers, Map<String, String> registryConfig) {
         requireDecodable(kafkaRows, registryConfig);
@@ -84,9 +102,10 @@ public final class ConfluentAvroDecode {
         for (int i = 0; i < readers.size(); i++) {
             TopicReader reader = readers.get(i);
             String name = OUTCOME + "_" + i;
+            StructType recordType = recordType(reader.readerSchema());
             // Only the topic's own rows are decoded: a CASE evaluates its value for matching rows alone.
             rows = rows.withColumn(name, functions.when(functions.col("topic").equalTo(reader.topic()),
-                    outcome(kafkaRows, reader.readerSchema(), registryConfig)));
+                    outcome(kafkaRows, reader.readerSchema(), reader.checksOnly() ? null : recordType, registryConfig)));
             outcomes.add(functions.col(name));
         }
         for (String field : DecodeOutcome.NAMES) {
@@ -95,15 +114,19 @@ public final class ConfluentAvroDecode {
             }
         }
         for (int i = 0; i < readers.size(); i++) {
-            columns.add(outcomes.get(i).getField(RECORD).as(readers.get(i).recordColumn()));
+            if (!readers.get(i).checksOnly()) {
+                columns.add(outcomes.get(i).getField(RECORD).as(readers.get(i).recordColumn()));
+            }
         }
         return rows.select(columns.toArray(Column[]::new));
     }
 
-    private static Column outcome(Dataset<Row> kafkaRows, Schema readerSchema, Map<String, String> registryConfig) {
+    /** The decode of the rows' values; with {@code recordType} null, only their check. */
+    private static Column outcome(Dataset<Row> kafkaRows, Schema readerSchema, StructType recordType,
+                                  Map<String, String> registryConfig) {
         return new Column(new ConfluentAvroDecodeExpression(kafkaRows.col("value").expr(),
                 kafkaRows.col("topic").expr(), kafkaRows.col("partition").expr(), kafkaRows.col("offset").expr(),
-                readerSchema, recordType(readerSchema), registryConfig));
+                readerSchema, recordType, registryConfig));
     }
 
     private static List<Column> kafkaColumns(Dataset<Row> kafkaRows) {

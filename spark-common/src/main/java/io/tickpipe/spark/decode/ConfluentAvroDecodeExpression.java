@@ -36,6 +36,9 @@ import scala.collection.Seq;
  * registered later), and it stops the optimizer from copying the decode into every filter and
  * projection that reads one of its fields, which would decode each record several times.
  *
+ * <p>Without a record type it only checks the values ({@link CatalystRecordDecoder#checking}): the
+ * outcome's record is then of Spark's null type, always null.
+ *
  * <p>Public only because Spark's generated code calls it; build it through {@link ConfluentAvroDecode}.
  */
 public final class ConfluentAvroDecodeExpression extends Expression implements Serializable {
@@ -47,6 +50,7 @@ public final class ConfluentAvroDecodeExpression extends Expression implements S
     private final Expression offset;
     private final Schema readerSchema;
     private final HashMap<String, String> registryConfig;
+    /** Null when the values are only checked. */
     private final StructType recordType;
     private transient CatalystRecordDecoder decoder;
 
@@ -69,8 +73,9 @@ public final class ConfluentAvroDecodeExpression extends Expression implements S
         if (decoder == null) {
             // Built where it runs (an executor), from the serializable configuration: one registry
             // client and schema cache per JVM, buffers per task.
-            decoder = new CatalystRecordDecoder(SchemaRegistryClient.shared(RegistryConfig.from(registryConfig)),
-                    readerSchema, recordType);
+            SchemaRegistryClient registry = SchemaRegistryClient.shared(RegistryConfig.from(registryConfig));
+            decoder = recordType == null ? CatalystRecordDecoder.checking(registry::schemaById, readerSchema)
+                    : CatalystRecordDecoder.decoding(registry::schemaById, readerSchema, recordType);
         }
         return decoder.decode(bytes);
     }
@@ -164,7 +169,8 @@ public final class ConfluentAvroDecodeExpression extends Expression implements S
     public boolean equals(Object o) {
         return o instanceof ConfluentAvroDecodeExpression that && value.equals(that.value) && topic.equals(that.topic)
                 && partition.equals(that.partition) && offset.equals(that.offset)
-                && readerSchema.equals(that.readerSchema) && registryConfig.equals(that.registryConfig);
+                && readerSchema.equals(that.readerSchema) && Objects.equals(recordType, that.recordType)
+                && registryConfig.equals(that.registryConfig);
     }
 
     @Override

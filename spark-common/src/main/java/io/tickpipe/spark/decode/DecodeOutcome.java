@@ -20,10 +20,11 @@ final class DecodeOutcome {
     private DecodeOutcome() {
     }
 
+    /** With {@code recordType} null (values only checked), the record field is of the null type. */
     static StructType type(StructType recordType) {
         return new StructType(new StructField[] {
                 DataTypes.createStructField(SCHEMA_ID, DataTypes.IntegerType, true),
-                DataTypes.createStructField(RECORD, recordType, true),
+                DataTypes.createStructField(RECORD, recordType == null ? DataTypes.NullType : recordType, true),
                 DataTypes.createStructField(ERROR_REASON, DataTypes.StringType, true),
                 DataTypes.createStructField(ERROR_MESSAGE, DataTypes.StringType, true)});
     }

@@ -85,6 +85,39 @@ class ConfluentAvroDecodeIT {
     }
 
     @Test
+    void aTopicOnlyCheckedGetsTheVerdictsOfADecodeAndNoRecordColumn() {
+        int trade = MarketSamples.registry().register(MarketSamples.uniqueSubject("trades"), Trade.getClassSchema());
+        int quote = MarketSamples.registry().register(MarketSamples.uniqueSubject("quotes"), Quote.getClassSchema());
+        byte[] good = encode(trade, Trade.getClassSchema(), MarketSamples.trade(0));
+        Dataset<Row> rows = KafkaRows.of(TRADES, 0)
+                .add("AAPL", good)                                                                  // 0
+                .add("AAPL", java.util.Arrays.copyOf(good, good.length - 3))                        // 1: cut short
+                .add("AAPL", java.util.Arrays.copyOf(good, good.length + 1))                        // 2: a byte left over
+                .add("AAPL", encode(quote, Quote.getClassSchema(), MarketSamples.quote(7)))         // 3: a quote is no trade
+                .add("AAPL", new byte[] {0, 0x7f, 0, 0, 1, 2})                                      // 4: unknown id
+                .toDataset(spark)
+                .union(KafkaRows.of("market.quotes", 1)
+                        .add("NVDA", encode(quote, Quote.getClassSchema(), MarketSamples.quote(1)))
+                        .toDataset(spark));
+        ConfluentAvroDecode.TopicReader quotes = new ConfluentAvroDecode.TopicReader("market.quotes", Quote.getClassSchema(), "quote");
+
+        Dataset<Row> checked = ConfluentAvroDecode.decodeByTopic(rows, List.of(
+                ConfluentAvroDecode.TopicReader.checkOnly(TRADES, Trade.getClassSchema()), quotes), MarketSamples.registryConfig());
+        Dataset<Row> decoded = ConfluentAvroDecode.decodeByTopic(rows, List.of(
+                new ConfluentAvroDecode.TopicReader(TRADES, Trade.getClassSchema(), "trade"), quotes), MarketSamples.registryConfig());
+
+        assertThat(checked.columns()).doesNotContain("trade").contains("quote", ConfluentAvroDecode.ERROR_REASON);
+        String[] verdict = {"topic", "offset", ConfluentAvroDecode.SCHEMA_ID, ConfluentAvroDecode.ERROR_REASON,
+                ConfluentAvroDecode.ERROR_MESSAGE};
+        List<Row> checkedVerdicts = checked.selectExpr(verdict).orderBy("topic", "offset").collectAsList();
+        assertThat(checkedVerdicts).isEqualTo(decoded.selectExpr(verdict).orderBy("topic", "offset").collectAsList());
+        assertThat(checkedVerdicts).extracting(r -> r.getString(3)).containsExactly(null, null, "TRUNCATED_PAYLOAD",
+                "MALFORMED_PAYLOAD", "INCOMPATIBLE_WRITER_SCHEMA", "UNKNOWN_SCHEMA_ID");
+        assertThat(checked.where("quote IS NOT NULL").select("quote.bid").as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList())
+                .containsExactly(MarketSamples.quote(1).getBid());
+    }
+
+    @Test
     void severalTopicsDecodeInOnePassEachIntoItsOwnSchemaAndTheirFailuresAreCountedPerTopic() throws Exception {
         int trade = MarketSamples.registry().register(MarketSamples.uniqueSubject("trades"), Trade.getClassSchema());
         int quote = MarketSamples.registry().register(MarketSamples.uniqueSubject("quotes"), Quote.getClassSchema());
