@@ -155,8 +155,6 @@ final class CatalystRecordDecoder {
         if (incompatibility.isPresent()) {
             return Resolution.failed(schemaId, Reason.INCOMPATIBLE_WRITER_SCHEMA, incompatibility.get());
         }
-        // The generic model, not the generated class's: Spark's deserializer wants longs for
-        // timestamps, not Instants.
         return new Resolution(schemaId, BodyReaders.of(writer, reader), null, writer.getFullName());
     }
 
