@@ -10,6 +10,7 @@ import io.tickpipe.spark.decode.DeadLetters;
 import io.tickpipe.spark.decode.UndecodableCounts;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
+import io.tickpipe.spark.measurements.RawPointLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -64,7 +65,7 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
         if (!config.rawTrades()) {
             records = records.where(col(TRADE).isNull());
         }
-        InfluxSink.write(records.select(col(TRADE), col(QUOTE)), config.influx(), MarketPoints::tradeOrQuote);
+        InfluxSink.writeLines(records.select(col(TRADE), col(QUOTE)), config.influx(), RawPointLines::tradeOrQuote);
         List<UndecodableCounts.Count> undecodable = UndecodableCounts.observed(topics, failures);
         if (!undecodable.isEmpty()) {
             KafkaTopics.write(DeadLetters.of(decoded), config);
