@@ -4,10 +4,13 @@ import static org.apache.spark.sql.functions.col;
 
 import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.influx.InfluxQl;
+import io.tickpipe.influx.LineBatch;
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
 import io.tickpipe.spark.influx.InfluxSink;
+import io.tickpipe.spark.influx.LineMapper;
 import io.tickpipe.spark.measurements.MarketPoints;
+import io.tickpipe.spark.measurements.RawPointLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.avro.functions;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -48,12 +52,13 @@ import org.apache.spark.sql.types.StructType;
  * <p><b>Ours</b> is what the ingest query does with a micro-batch once it is decoded: a Dataset of
  * {@code trade, quote} rows (the simulation's mix, 60% quotes), split as the ingest query splits a
  * batch (half the task slots of {@code make stream}'s default master, twice the cores), written by
- * {@link InfluxSink} with {@link MarketPoints#tradeOrQuote}, the mapper the job uses: rows to Points,
- * Points to line protocol, batches of {@code batchSize} posted by the configured writer with its
- * retry policy. The rows are decoded by Spark's own Avro reader and kept in memory before anything is
+ * {@link InfluxSink#writeLines} with {@link RawPointLines#tradeOrQuote}, the mapper the job uses:
+ * Spark's internal rows straight to line protocol bytes, batches of {@code batchSize} lines posted
+ * by the configured writer with its retry policy. The rows are decoded by Spark's own Avro reader and kept in memory before anything is
  * timed: decoding is {@code bench-stream-decode}'s subject.
  *
- * <p><b>The baseline</b> posts the line protocol of the very same points, made once before timing,
+ * <p><b>The baseline</b> posts the line protocol of the very same points (made once before timing,
+ * by the same mapper: its bytes are a Point's, {@code RawPointLinesTest} shows),
  * as ready bodies of the same {@code batchSize} lines, with {@code java.net.http} and one thread per
  * partition of ours: the same requests (database, nanosecond precision, no compression), the same
  * concurrency, nothing else. What is left is the server's pace.
@@ -112,8 +117,8 @@ public final class RawPointsBench {
                                 + "local[%d]; batches of %,d points, %,d bytes of line protocol; InfluxDB %s; warming up%n",
                         points, 100 - 20 * TRADES_PER_5, symbols, tasks, slots, batchSize, bytes, base.url());
                 HttpClient http = HttpClient.newBuilder().connectTimeout(base.connectTimeout()).build();
-                Side ours = new Side("InfluxSink", db -> InfluxSink.write(rows, base.toBuilder().database(db).build(),
-                        MarketPoints::tradeOrQuote));
+                Side ours = new Side("InfluxSink", db -> InfluxSink.writeLines(rows, base.toBuilder().database(db).build(),
+                        RawPointLines::tradeOrQuote));
                 Side plain = new Side("plain HTTP", db -> postAll(http, base, db, bodies));
 
                 int[] database = {0};
@@ -228,31 +233,25 @@ public final class RawPointsBench {
                 .localCheckpoint(true);
     }
 
-    /** The rows' points as the library writes their line protocol, in bodies of {@code batchSize} lines, per partition. */
+    /** The rows' line protocol, in bodies of {@code batchSize} lines, per partition. */
     static List<List<byte[]>> lineProtocolBodies(Dataset<Row> rows, int batchSize) {
-        FlatMapFunction<Iterator<Row>, byte[]> toBodies = partition -> {
+        LineMapper mapper = RawPointLines.tradeOrQuote(rows.schema());
+        FlatMapFunction<Iterator<InternalRow>, byte[]> toBodies = partition -> {
             List<byte[]> bodies = new ArrayList<>();
-            StringBuilder body = new StringBuilder();
-            int lines = 0;
+            LineBatch lines = new LineBatch();
             while (partition.hasNext()) {
-                for (var point : MarketPoints.tradeOrQuote(partition.next())) {
-                    if (lines > 0) {
-                        body.append('\n');
-                    }
-                    body.append(point.toLineProtocol());
-                    if (++lines == batchSize) {
-                        bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
-                        body.setLength(0);
-                        lines = 0;
-                    }
+                mapper.appendLines(partition.next(), lines);
+                if (lines.lines() == batchSize) {
+                    bodies.add(lines.toString().getBytes(StandardCharsets.UTF_8));
+                    lines.clear();
                 }
             }
-            if (lines > 0) {
-                bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
+            if (!lines.isEmpty()) {
+                bodies.add(lines.toString().getBytes(StandardCharsets.UTF_8));
             }
             return bodies.iterator();
         };
-        return rows.javaRDD().mapPartitions(toBodies).glom().collect();
+        return rows.queryExecution().toRdd().toJavaRDD().mapPartitions(toBodies).glom().collect();
     }
 
     /** Binds every thread of process {@code pid}, and those it starts, to {@code cpus}. */

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What both writers share: points become nanosecond line protocol ({@link LineProtocol}, so V1 and
  * V2 send the same bytes; no default tags: a tag added here would change a point's identity and
- * break overwrites), are split into batches, and each batch is sent under the {@link RetryPolicy}.
+ * break overwrites), are split into batches, and each batch is sent under the {@link RetryPolicy};
+ * lines made ready in a {@link LineBatch} are split and sent the same way.
  */
 abstract class BatchedPointWriter implements InfluxPointWriter {
     private final int batchSize;
@@ -20,6 +21,9 @@ abstract class BatchedPointWriter implements InfluxPointWriter {
 
     /** Sends one batch of lines in one request; a failure says whether it is worth retrying. */
     abstract void send(List<String> lines) throws RetryPolicy.Failure;
+
+    /** Sends {@code length} bytes of ready lines ('\n' between them) from {@code offset} in one request. */
+    abstract void send(byte[] body, int offset, int length) throws RetryPolicy.Failure;
 
     /** Where the points go, for messages: URL and database or bucket, never credentials. */
     abstract String target();
@@ -34,6 +38,16 @@ abstract class BatchedPointWriter implements InfluxPointWriter {
         for (int from = 0; from < lines.size(); from += batchSize) {
             List<String> batch = lines.subList(from, Math.min(from + batchSize, lines.size()));
             retryPolicy.run(target(), () -> send(batch));
+        }
+    }
+
+    @Override
+    public final void writeLines(LineBatch lines) {
+        byte[] body = lines.array();
+        for (int from = 0; from < lines.lines(); from += batchSize) {
+            int start = lines.lineStart(from);
+            int end = lines.lineEnd(Math.min(from + batchSize, lines.lines()) - 1);
+            retryPolicy.run(target(), () -> send(body, start, end - start));
         }
     }
 

@@ -23,6 +23,16 @@ public interface InfluxPointWriter extends AutoCloseable {
      */
     void write(List<Point> points);
 
+    /**
+     * Writes lines made ready by the caller, as {@link #write} writes points: in requests of at most
+     * {@code batchSize} lines, each retried as configured, the same bytes a Point with the same values
+     * would give. Returns when all are written; the batch is not changed (the caller may then clear
+     * it). When it throws, earlier requests of this call may have been stored, as for {@link #write}.
+     *
+     * @throws InfluxWriteException the server refused a request, or failed through every retry
+     */
+    void writeLines(LineBatch lines);
+
     @Override
     void close();
 }

@@ -76,8 +76,7 @@ final class LineProtocol {
 
     private static void appendValue(StringBuilder line, Object value) {
         if (value instanceof Double d) {
-            String text = Double.toString(d);
-            line.append(text.indexOf('E') < 0 ? text : PLAIN.get().format(d));
+            line.append(doubleText(d));
         } else if (value instanceof Float || value instanceof BigDecimal) {
             line.append(PLAIN.get().format(value));
         } else if (value instanceof Number) {
@@ -97,8 +96,14 @@ final class LineProtocol {
         }
     }
 
-    /** Measurement (no '=' escaped), tag keys and values, field keys. */
-    private static void escape(StringBuilder line, String text, boolean equalsSign) {
+    /** A finite double's text, as the library writes it; {@link LineBatch} writes its doubles with it too. */
+    static String doubleText(double value) {
+        String text = Double.toString(value);
+        return text.indexOf('E') < 0 ? text : PLAIN.get().format(value);
+    }
+
+    /** Measurement (no '=' escaped), tag keys and values, field keys; {@link LineBatch}'s names too. */
+    static void escape(StringBuilder line, String text, boolean equalsSign) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -43,10 +43,16 @@ public final class V1LineProtocolWriter extends BatchedPointWriter {
 
     @Override
     void send(List<String> lines) throws RetryPolicy.Failure {
+        byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        send(body, 0, body.length);
+    }
+
+    @Override
+    void send(byte[] body, int offset, int length) throws RetryPolicy.Failure {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(requestTimeout)
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body, offset, length));
         authorization.ifPresent(value -> request.header("Authorization", value));
         HttpResponse<String> response;
         try {

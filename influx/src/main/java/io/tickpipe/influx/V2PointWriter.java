@@ -8,6 +8,7 @@ import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import okhttp3.OkHttpClient;
 
@@ -60,6 +61,16 @@ public final class V2PointWriter extends BatchedPointWriter {
     void send(List<String> lines) throws RetryPolicy.Failure {
         try {
             writeApi.writeRecords(bucket, org, WritePrecision.NS, lines);
+        } catch (InfluxException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    void send(byte[] body, int offset, int length) throws RetryPolicy.Failure {
+        // The client takes text, and sends one record of several lines as it is.
+        try {
+            writeApi.writeRecord(bucket, org, WritePrecision.NS, new String(body, offset, length, StandardCharsets.UTF_8));
         } catch (InfluxException e) {
             throw failure(e);
         }

@@ -10,7 +10,8 @@
  *       {@link io.tickpipe.influx.InfluxPointWriter}: {@code V1LineProtocolWriter} ({@code /write},
  *       every 1.x) or {@code V2PointWriter} ({@code /api/v2/write}, 1.8+, 2.x, 3.x). Both send the same
  *       nanosecond line protocol in batches and retry IO errors, 5xx and 429 with jittered exponential
- *       backoff; other answers fail at once with InfluxDB's own error text.</li>
+ *       backoff; other answers fail at once with InfluxDB's own error text. They take
+ *       {@code Point}s, or lines already written as bytes in a {@link io.tickpipe.influx.LineBatch}.</li>
  *   <li>{@link io.tickpipe.influx.InfluxQl}: InfluxQL queries, for tests, {@code tickpipe watch} and checks.</li>
  * </ul>
  *

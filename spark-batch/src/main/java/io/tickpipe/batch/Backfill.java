@@ -9,6 +9,7 @@ import io.tickpipe.spark.decode.ConfluentAvroDecode;
 import io.tickpipe.spark.decode.UndecodableCounts;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
+import io.tickpipe.spark.measurements.RawPointLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -46,8 +47,8 @@ public final class Backfill {
             InfluxSink.write(BatchPipeline.analytics(trades, config.analytics()), config.influx(),
                     MarketPoints.analytics(config.analytics(), BatchPipeline.STREAM));
             if (config.raw()) {
-                InfluxSink.write(ConfluentAvroDecode.records(trades), config.influx(), MarketPoints::trade);
-                InfluxSink.write(ConfluentAvroDecode.records(quotes), config.influx(), MarketPoints::quote);
+                InfluxSink.writeLines(ConfluentAvroDecode.records(trades), config.influx(), RawPointLines::trades);
+                InfluxSink.writeLines(ConfluentAvroDecode.records(quotes), config.influx(), RawPointLines::quotes);
             }
             List<UndecodableCounts.Count> undecodable = quotes == null ? UndecodableCounts.of(trades) : UndecodableCounts.of(trades, quotes);
             Report report = new Report(trades.count(), undecodable);

@@ -11,6 +11,7 @@ import io.tickpipe.spark.decode.DeadLetters;
 import io.tickpipe.spark.decode.UndecodableCounts;
 import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
+import io.tickpipe.spark.measurements.RawPointLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -76,7 +77,7 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
             // that is always null.
             records = records.where(col(QUOTE).isNotNull()).withColumn(TRADE, lit(null).cast(TRADE_TYPE));
         }
-        InfluxSink.write(records.select(col(TRADE), col(QUOTE)), config.influx(), MarketPoints::tradeOrQuote);
+        InfluxSink.writeLines(records.select(col(TRADE), col(QUOTE)), config.influx(), RawPointLines::tradeOrQuote);
         List<UndecodableCounts.Count> undecodable = UndecodableCounts.observed(topics, failures);
         if (!undecodable.isEmpty()) {
             KafkaTopics.write(DeadLetters.of(decoded), config);

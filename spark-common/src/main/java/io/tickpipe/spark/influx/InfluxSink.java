@@ -12,13 +12,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.tickpipe.influx.LineBatch;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.execution.SQLExecution;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.BoxedUnit;
 
 /**
  * Writes a Dataset to InfluxDB from the executors: one {@link InfluxPointWriter} per partition,
  * points sent in batches of {@code batchSize}, each while the next is mapped, the writer closed at
- * the end.
+ * the end. Rows become Points ({@link #write}), or, where rows are many and alike, line protocol
+ * written straight from Spark's internal rows ({@link #writeLines}).
  *
  * <p>{@link #write} returns only when every point is stored. A write that fails after its retries
  * fails the task, hence the Spark job (or the streaming micro-batch, which is then not committed
@@ -44,6 +55,64 @@ public final class InfluxSink {
     /** Maps each row with {@code mapper} and writes the points; blocks until done, throws when not. */
     public static <T> void write(Dataset<T> rows, InfluxConfig config, PointMapper<T> mapper) {
         rows.foreachPartition((ForeachPartitionFunction<T>) partition -> writePartition(partition, config, mapper));
+    }
+
+    /**
+     * Writes each row's lines, made by the mapper {@code mapperForSchema} gives for the Dataset's
+     * schema, straight from Spark's internal rows: no external Row, no Point. Batches, concurrency,
+     * retries and failures as {@link #write}; blocks until done, throws when not.
+     */
+    public static <T> void writeLines(Dataset<T> rows, InfluxConfig config, Function<StructType, LineMapper> mapperForSchema) {
+        LineMapper mapper = mapperForSchema.apply(rows.schema());
+        QueryExecution execution = rows.queryExecution();
+        VoidFunction<Iterator<InternalRow>> perPartition = partition -> writeLinePartition(partition, config, mapper);
+        // Run as a Dataset action runs (Dataset.foreachPartition does the same): a SQL execution of
+        // its own, whose end tells listeners, so an Observation on the rows (the ingest query's
+        // undecodable counts) gets its metrics; a bare RDD job would leave it waiting forever.
+        SQLExecution.withNewExecutionId(execution, Option.apply("InfluxSink.writeLines"), new AbstractFunction0<BoxedUnit>() {
+            @Override
+            public BoxedUnit apply() {
+                execution.executedPlan().resetMetrics(); // a Dataset written twice counts each run alone
+                execution.toRdd().toJavaRDD().foreachPartition(perPartition);
+                return BoxedUnit.UNIT;
+            }
+        });
+    }
+
+    /**
+     * The work of one partition of {@link #writeLines}, as {@link #writePartition} for points: one
+     * batch filled while the one before is sent, the two batches' memory used in turn.
+     */
+    static void writeLinePartition(Iterator<InternalRow> rows, InfluxConfig config, LineMapper mapper) {
+        if (!rows.hasNext()) {
+            return;
+        }
+        try (InfluxPointWriter writer = InfluxPointWriters.create(config)) {
+            Future<?> inFlight = CompletableFuture.completedFuture(null);
+            LineBatch filling = new LineBatch();
+            LineBatch sending = new LineBatch();
+            try {
+                while (rows.hasNext()) {
+                    mapper.appendLines(rows.next(), filling);
+                    if (filling.lines() >= config.batchSize()) {
+                        await(inFlight); // the batch sent before is stored: its memory is free again
+                        LineBatch batch = filling;
+                        inFlight = SENDERS.submit(() -> writer.writeLines(batch));
+                        filling = sending;
+                        filling.clear();
+                        sending = batch;
+                    }
+                }
+                if (!filling.isEmpty()) {
+                    await(inFlight);
+                    LineBatch batch = filling;
+                    inFlight = SENDERS.submit(() -> writer.writeLines(batch));
+                }
+                await(inFlight);
+            } finally {
+                inFlight.cancel(true);
+            }
+        }
     }
 
     /**

@@ -13,9 +13,10 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * The InfluxDB measurements both Spark jobs write, one method per kind of row. Every point has an
- * explicit time derived from the data, never the wall clock, so writing a row again overwrites
- * its point instead of adding one (InfluxDB keys a point by measurement, tags and time).
+ * The InfluxDB measurements both Spark jobs write, one method per kind of row (the raw trades and
+ * quotes as lines: {@link RawPointLines}). Every point has an explicit time derived from the data,
+ * never the wall clock, so writing a row again overwrites its point instead of adding one (InfluxDB
+ * keys a point by measurement, tags and time).
  */
 public final class MarketPoints {
 
@@ -27,49 +28,6 @@ public final class MarketPoints {
     public static final String PIPELINE = "pipeline";
 
     private MarketPoints() {
-    }
-
-    /**
-     * A decoded Trade. Event times are microseconds, so a point's nanosecond time has three spare
-     * digits: they hold the sequence number modulo 1000, which keeps trades of one symbol within
-     * the same microsecond apart (up to 1000 of them) and the time still deterministic.
-     */
-    public static List<Point> trade(Row row) {
-        Point point = Point.measurement(TRADES)
-                .addTag("symbol", row.getAs("symbol"))
-                .addField("price", (double) row.getAs("price"))
-                .addField("size", (double) row.getAs("size"))
-                .addField("sequence", (long) row.getAs("sequence"))
-                .addField("trade_id", (String) row.getAs("trade_id"))
-                .addField("exchange", (String) row.getAs("exchange"))
-                .addField("currency", (String) row.getAs("currency"))
-                .time(distinctNanos(row.getAs("event_time"), row.getAs("sequence")), WritePrecision.NS);
-        return List.of(point);
-    }
-
-    /** A decoded Quote with its spread (ask - bid); times as for {@link #trade}. */
-    public static List<Point> quote(Row row) {
-        double bid = row.getAs("bid");
-        double ask = row.getAs("ask");
-        Point point = Point.measurement(QUOTES)
-                .addTag("symbol", row.getAs("symbol"))
-                .addField("bid", bid)
-                .addField("ask", ask)
-                .addField("bid_size", (double) row.getAs("bid_size"))
-                .addField("ask_size", (double) row.getAs("ask_size"))
-                .addField("spread", ask - bid)
-                .addField("sequence", (long) row.getAs("sequence"))
-                .addField("exchange", (String) row.getAs("exchange"))
-                .time(distinctNanos(row.getAs("event_time"), row.getAs("sequence")), WritePrecision.NS);
-        return List.of(point);
-    }
-
-    /**
-     * A row of the ingest query, {@code trade, quote} with one of them set: the point of whichever
-     * is set. The one mapper of raw points, so that what is measured of it is what the job runs.
-     */
-    public static List<Point> tradeOrQuote(Row row) {
-        return row.isNullAt(0) ? quote(row.getStruct(1)) : trade(row.getStruct(0));
     }
 
     /**
@@ -165,10 +123,6 @@ public final class MarketPoints {
 
     private static Point perTopicAndReason(String stream, String topic, String reason) {
         return Point.measurement(PIPELINE).addTag("stream", stream).addTag("topic", topic).addTag("reason", reason);
-    }
-
-    static long distinctNanos(Object eventTime, long sequence) {
-        return nanos(instant(eventTime)) + Math.floorMod(sequence, 1000L);
     }
 
     /** Spark hands timestamps as java.sql.Timestamp, or as Instant with spark.sql.datetime.java8API.enabled. */

@@ -31,37 +31,6 @@ class MarketPointsTest {
     private static final long T_NANOS = 1_772_461_801_123_456_000L;
 
     @Test
-    void aTradeIsTimedAtItsEventTimeWithTheSequenceInTheSpareNanoseconds() {
-        StructType schema = new StructType().add("symbol", DataTypes.StringType).add("price", DataTypes.DoubleType)
-                .add("size", DataTypes.DoubleType).add("sequence", DataTypes.LongType).add("trade_id", DataTypes.StringType)
-                .add("exchange", DataTypes.StringType).add("currency", DataTypes.StringType).add("event_time", DataTypes.TimestampType);
-        Row trade = new GenericRowWithSchema(new Object[] {"BRK B", 412.5, 10.0, 12_345L, "t 1", "XNYS", "USD", Timestamp.from(T)}, schema);
-        assertThat(lines(MarketPoints.trade(trade))).containsExactly(
-                "trades,symbol=BRK\\ B currency=\"USD\",exchange=\"XNYS\",price=412.5,sequence=12345i,size=10.0,trade_id=\"t 1\" "
-                        + (T_NANOS + 345));
-    }
-
-    @Test
-    void anIngestRowBecomesThePointOfWhicheverOfTradeAndQuoteIsSet() {
-        StructType tradeSchema = new StructType().add("symbol", DataTypes.StringType).add("price", DataTypes.DoubleType)
-                .add("size", DataTypes.DoubleType).add("sequence", DataTypes.LongType).add("trade_id", DataTypes.StringType)
-                .add("exchange", DataTypes.StringType).add("currency", DataTypes.StringType).add("event_time", DataTypes.TimestampType);
-        StructType quoteSchema = new StructType().add("symbol", DataTypes.StringType).add("bid", DataTypes.DoubleType)
-                .add("ask", DataTypes.DoubleType).add("bid_size", DataTypes.DoubleType).add("ask_size", DataTypes.DoubleType)
-                .add("sequence", DataTypes.LongType).add("exchange", DataTypes.StringType).add("event_time", DataTypes.TimestampType);
-        StructType ingest = new StructType().add("trade", tradeSchema).add("quote", quoteSchema);
-        Row trade = new GenericRowWithSchema(new Object[] {"AAPL", 10.5, 3.0, 7L, "t7", "XNAS", "USD", Timestamp.from(T)}, tradeSchema);
-        Row quote = new GenericRowWithSchema(new Object[] {"MSFT", 9.5, 9.75, 100.0, 200.0, 1_002L, "XNYS", Timestamp.from(T)}, quoteSchema);
-
-        assertThat(lines(MarketPoints.tradeOrQuote(new GenericRowWithSchema(new Object[] {trade, null}, ingest))))
-                .containsExactly("trades,symbol=AAPL currency=\"USD\",exchange=\"XNAS\",price=10.5,sequence=7i,size=3.0,"
-                        + "trade_id=\"t7\" " + (T_NANOS + 7));
-        assertThat(lines(MarketPoints.tradeOrQuote(new GenericRowWithSchema(new Object[] {null, quote}, ingest))))
-                .containsExactly("quotes,symbol=MSFT ask=9.75,ask_size=200.0,bid=9.5,bid_size=100.0,exchange=\"XNYS\","
-                        + "sequence=1002i,spread=0.25 " + (T_NANOS + 2));
-    }
-
-    @Test
     void analyticsRowsBecomeBarsIndicatorsAnomaliesAndLateCounts() {
         var mapper = MarketPoints.analytics(AnalyticsConfig.builder().smaPeriod(5).emaPeriod(9).rsiPeriod(7).build(), "analytics");
 
