@@ -68,8 +68,9 @@ public final class MarketAnalytics {
                         // Java serialization: the state is a small graph of plain Serializable classes (BigDecimal
                         // sums, tree maps, ring buffers) that a bean encoder cannot express; unlike Kryo's field
                         // serializer it has serialVersionUID and tolerates added fields, so a checkpoint
-                        // survives compatible changes to these classes. A symbol's state is a few KB, so the
-                        // slower, larger format costs little.
+                        // survives compatible changes to these classes. The price: its class descriptors in
+                        // every symbol's state, read and written for each symbol that trades in a micro-batch
+                        // (docs/performance.md, Freshness).
                         Encoders.javaSerialization(SymbolState.class),
                         Encoders.row(EventRows.SCHEMA),
                         GroupStateTimeout.EventTimeTimeout());
