@@ -10,9 +10,11 @@ import io.tickpipe.wire.registry.RegistryConfig;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
 import io.tickpipe.wire.test.Probe;
 import io.tickpipe.wire.testing.KafkaIo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -100,6 +102,33 @@ class KafkaAvroSerdeIT {
         assertThat(WireFormat.schemaId(noRegister.serialize(topic, probe), RecordPosition.of(topic))).isEqualTo(id);
         var latest = serializer(config("auto.register.schemas", "false", "use.latest.version", "true"));
         assertThat(WireFormat.schemaId(latest.serialize(topic, probe), RecordPosition.of(topic))).isEqualTo(id);
+    }
+
+    @Test
+    void aSerializerGoingRoundManyTopicsAndSchemasWritesEachRecordWithItsOwnId() {
+        // More topic and schema pairs than the serializer remembers, visited in turn three times, as
+        // a producer alternating between its topics does.
+        var other = new org.apache.avro.Schema.Parser().parse(
+                "{\"type\":\"record\",\"name\":\"Other\",\"fields\":[{\"name\":\"a\",\"type\":\"long\"}]}");
+        GenericRecord otherRecord = new org.apache.avro.generic.GenericData.Record(other);
+        otherRecord.put("a", 42L);
+        Probe probe = Probes.make(1, 5).get(0);
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            topics.add(KafkaIo.uniqueTopic("round-" + i));
+        }
+        var serializer = serializer(config());
+
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < topics.size(); i++) {
+                String topic = topics.get(i);
+                GenericContainer record = i % 2 == 0 ? probe : otherRecord;
+                byte[] bytes = serializer.serialize(topic, record);
+
+                assertThat(WireFormat.schemaId(bytes, RecordPosition.of(topic))).as("round %d, topic %d", round, i)
+                        .isEqualTo(registry.idOf(topic + "-value", record.getSchema()));
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tickpipe.wire.kafka;
 import io.tickpipe.wire.ConfluentAvroEncoder;
 import io.tickpipe.wire.registry.RegisteredSchema;
 import io.tickpipe.wire.registry.SchemaRegistryClient;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -26,16 +27,23 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private record SubjectKey(String topic, Schema schema) {
     }
 
-    /** The id last used, so a producer writing one record type to one topic does no map lookup. */
-    private record LastId(String topic, Schema schema, int id) {
+    /** An id recently used, known by the identity of its topic name and schema. */
+    private record RecentId(String topic, Schema schema, int id) {
     }
+
+    /**
+     * Enough for a producer's few topics (trades and quotes, each with its record type): one that
+     * alternates between them, record by record, then finds every id here without a map lookup.
+     */
+    private static final int RECENT_IDS = 8;
 
     private final ConfluentAvroEncoder encoder = new ConfluentAvroEncoder();
     private final Map<SubjectKey, Integer> ids = new ConcurrentHashMap<>();
     private AvroSerdeConfig config;
     private SchemaRegistryClient registry;
     private boolean isKey;
-    private volatile LastId last;
+    /** Copied on write, never longer than {@link #RECENT_IDS}: a race loses an entry, never an id. */
+    private volatile RecentId[] recent = new RecentId[0];
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
@@ -57,18 +65,26 @@ public class KafkaAvroSerializer implements Serializer<Object> {
             throw new IllegalStateException("KafkaAvroSerializer used before configure()");
         }
         Schema schema = container.getSchema();
-        LastId cached = last;
-        int id;
-        if (cached != null && cached.topic() == topic && cached.schema() == schema) {
-            id = cached.id();
-        } else {
-            id = ids.computeIfAbsent(new SubjectKey(topic, schema), key -> schemaId(topic, schema));
-            last = new LastId(topic, schema, id);
-        }
-        return encoder.encode(id, schema, record);
+        return encoder.encode(schemaId(topic, schema), schema, record);
     }
 
     private int schemaId(String topic, Schema schema) {
+        RecentId[] known = recent;
+        for (RecentId candidate : known) {
+            if (candidate.topic() == topic && candidate.schema() == schema) {
+                return candidate.id();
+            }
+        }
+        int id = ids.computeIfAbsent(new SubjectKey(topic, schema), key -> registeredId(topic, schema));
+        if (known.length < RECENT_IDS) {
+            RecentId[] more = Arrays.copyOf(known, known.length + 1);
+            more[known.length] = new RecentId(topic, schema, id);
+            recent = more;
+        }
+        return id;
+    }
+
+    private int registeredId(String topic, Schema schema) {
         String subject = config.subjectNameStrategy().subject(topic, isKey, schema);
         if (config.useLatestVersion()) {
             RegisteredSchema latest = registry.latest(subject);
