@@ -1,6 +1,7 @@
 package io.tickpipe.influx;
 
 import com.influxdb.client.write.Point;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +20,10 @@ abstract class BatchedPointWriter implements InfluxPointWriter {
         this.retryPolicy = RetryPolicy.of(config);
     }
 
-    /** Sends one batch of lines in one request; a failure says whether it is worth retrying. */
-    abstract void send(List<String> lines) throws RetryPolicy.Failure;
-
-    /** Sends {@code length} bytes of ready lines ('\n' between them) from {@code offset} in one request. */
+    /**
+     * Sends {@code length} bytes of lines ('\n' between them) from {@code offset} in one request; a
+     * failure says whether it is worth retrying.
+     */
     abstract void send(byte[] body, int offset, int length) throws RetryPolicy.Failure;
 
     /** Where the points go, for messages: URL and database or bucket, never credentials. */
@@ -36,8 +37,9 @@ abstract class BatchedPointWriter implements InfluxPointWriter {
             lines.add(nanosecondLine(point));
         }
         for (int from = 0; from < lines.size(); from += batchSize) {
-            List<String> batch = lines.subList(from, Math.min(from + batchSize, lines.size()));
-            retryPolicy.run(target(), () -> send(batch));
+            byte[] body = String.join("\n", lines.subList(from, Math.min(from + batchSize, lines.size())))
+                    .getBytes(StandardCharsets.UTF_8);
+            retryPolicy.run(target(), () -> send(body, 0, body.length));
         }
     }
 

@@ -112,9 +112,9 @@ public final class LineBatch {
             for (int i = from; i < to; i++) {
                 byte b = value[i];
                 switch (b) {
-                    case '\n' -> putEscaped('n');
-                    case '\r' -> putEscaped('r');
-                    case '\t' -> putEscaped('t');
+                    case '\n' -> putEscaped((byte) 'n');
+                    case '\r' -> putEscaped((byte) 'r');
+                    case '\t' -> putEscaped((byte) 't');
                     case ' ', ',', '=' -> putEscaped(b);
                     default -> bytes[size++] = b;
                 }
@@ -276,11 +276,6 @@ public final class LineBatch {
             value /= 10;
         }
         size += digits;
-    }
-
-    private void putEscaped(char c) {
-        bytes[size++] = '\\';
-        bytes[size++] = (byte) c;
     }
 
     private void putEscaped(byte b) {

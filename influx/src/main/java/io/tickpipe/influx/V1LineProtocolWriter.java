@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +38,6 @@ public final class V1LineProtocolWriter extends BatchedPointWriter {
         this.requestTimeout = config.requestTimeout();
         this.target = config.url() + "/write (database " + config.database()
                 + config.retentionPolicy().map(rp -> ", retention policy " + rp).orElse("") + ")";
-    }
-
-    @Override
-    void send(List<String> lines) throws RetryPolicy.Failure {
-        byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-        send(body, 0, body.length);
     }
 
     @Override

@@ -9,7 +9,6 @@ import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import okhttp3.OkHttpClient;
 
 /**
@@ -17,8 +16,8 @@ import okhttp3.OkHttpClient;
  * InfluxDB 2.x, 3.x and 1.8+ (there with bucket {@code database/retention-policy} and token
  * {@code user:password}).
  *
- * <p>The lines are the ones {@link V1LineProtocolWriter} sends, written with
- * {@code writeRecords(bucket, org, NS, lines)}: {@code writePoints} would send each point in its own
+ * <p>The lines are the ones {@link V1LineProtocolWriter} sends, written as one record of several
+ * lines with {@code writeRecord(bucket, org, NS, text)}: {@code writePoints} would send each point in its own
  * precision, and converting once to nanoseconds here keeps both APIs byte-identical. Retries are
  * ours alone: {@link WriteApiBlocking} does not retry, and OkHttp's silent retry on connection
  * failure is switched off so every attempt is counted and logged.
@@ -58,17 +57,8 @@ public final class V2PointWriter extends BatchedPointWriter {
     }
 
     @Override
-    void send(List<String> lines) throws RetryPolicy.Failure {
-        try {
-            writeApi.writeRecords(bucket, org, WritePrecision.NS, lines);
-        } catch (InfluxException e) {
-            throw failure(e);
-        }
-    }
-
-    @Override
     void send(byte[] body, int offset, int length) throws RetryPolicy.Failure {
-        // The client takes text, and sends one record of several lines as it is.
+        // The client takes text, and sends a record of several lines as it is.
         try {
             writeApi.writeRecord(bucket, org, WritePrecision.NS, new String(body, offset, length, StandardCharsets.UTF_8));
         } catch (InfluxException e) {

@@ -4,6 +4,7 @@ import com.influxdb.client.write.Point;
 import io.tickpipe.influx.InfluxConfig;
 import io.tickpipe.influx.InfluxPointWriter;
 import io.tickpipe.influx.InfluxPointWriters;
+import io.tickpipe.influx.LineBatch;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import io.tickpipe.influx.LineBatch;
 import java.util.function.Function;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction;
@@ -95,18 +95,17 @@ public final class InfluxSink {
                 while (rows.hasNext()) {
                     mapper.appendLines(rows.next(), filling);
                     if (filling.lines() >= config.batchSize()) {
-                        await(inFlight); // the batch sent before is stored: its memory is free again
+                        // sendAfter waits until the batch sent before is stored: then it can be filled anew.
                         LineBatch batch = filling;
-                        inFlight = SENDERS.submit(() -> writer.writeLines(batch));
+                        inFlight = sendAfter(inFlight, () -> writer.writeLines(batch));
                         filling = sending;
                         filling.clear();
                         sending = batch;
                     }
                 }
                 if (!filling.isEmpty()) {
-                    await(inFlight);
                     LineBatch batch = filling;
-                    inFlight = SENDERS.submit(() -> writer.writeLines(batch));
+                    inFlight = sendAfter(inFlight, () -> writer.writeLines(batch));
                 }
                 await(inFlight);
             } finally {
@@ -133,13 +132,15 @@ public final class InfluxSink {
                     for (Point point : mapper.toPoints(rows.next())) {
                         batch.add(point);
                         if (batch.size() == config.batchSize()) {
-                            inFlight = sendAfter(inFlight, writer, batch);
+                            List<Point> full = batch;
+                            inFlight = sendAfter(inFlight, () -> writer.write(full));
                             batch = new ArrayList<>(batch.size());
                         }
                     }
                 }
                 if (!batch.isEmpty()) {
-                    inFlight = sendAfter(inFlight, writer, batch);
+                    List<Point> last = batch;
+                    inFlight = sendAfter(inFlight, () -> writer.write(last));
                 }
                 await(inFlight);
             } finally {
@@ -148,10 +149,10 @@ public final class InfluxSink {
         }
     }
 
-    /** Waits for the request in flight (throwing its failure), then sends {@code batch} on a sender thread. */
-    private static Future<?> sendAfter(Future<?> inFlight, InfluxPointWriter writer, List<Point> batch) {
+    /** Waits for the request in flight (throwing its failure), then makes {@code request} on a sender thread. */
+    private static Future<?> sendAfter(Future<?> inFlight, Runnable request) {
         await(inFlight);
-        return SENDERS.submit(() -> writer.write(batch));
+        return SENDERS.submit(request);
     }
 
     private static void await(Future<?> request) {
