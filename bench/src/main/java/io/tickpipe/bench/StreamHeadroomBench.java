@@ -292,7 +292,7 @@ public final class StreamHeadroomBench {
     private void report(List<Trial> trials, Trial best, Trial failed, Trial confirm, double confirmMinutes) {
         System.out.println();
         System.out.printf(Locale.ROOT, "== StreamHeadroomBench: %d symbols, %d s per step after %d s warm-up; job %s ==%n",
-                SYMBOLS, trialSeconds, warmup, jobArgs.isEmpty() ? "with default options (trigger 1 second, raw trades on)"
+                SYMBOLS, trialSeconds, warmup, jobArgs.isEmpty() ? "with default options (raw trades on)"
                         : String.join(" ", jobArgs));
         for (Trial t : trials) {
             System.out.printf(Locale.ROOT, "%-22s target %6.0f trades/s: achieved %6.0f trades/s (%6.0f events/s); "

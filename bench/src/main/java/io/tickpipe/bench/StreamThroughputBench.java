@@ -61,7 +61,7 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Properties ({@code -D}): {@code bench.trades} (10,000,000), {@code bench.symbols} (100),
  * {@code bench.rounds} (3, after one uncounted warm-up pair), {@code bench.eventRate} (50,000 events/s
  * of event time, 40% trades), {@code bench.seed} (1), {@code bench.startTime} (2026-03-02T14:30:00Z),
- * {@code bench.master}, {@code bench.trigger} (the baseline's, "1 second" as ours' default),
+ * {@code bench.master}, {@code bench.trigger} (the baseline's, "250 milliseconds" as ours' default),
  * {@code bench.jobArgs} (more options for ours, after {@code --raw=false}), {@code bench.runTimeoutMinutes} (30).
  */
 public final class StreamThroughputBench {
@@ -91,7 +91,7 @@ public final class StreamThroughputBench {
         this.rig = rig;
         this.ourArgs = new ArrayList<>(List.of("--raw=false"));
         this.ourArgs.addAll(StreamFreshnessBench.jobArgs());
-        this.trigger = System.getProperty("bench.trigger", "1 second");
+        this.trigger = System.getProperty("bench.trigger", "250 milliseconds");
         this.runTimeout = Duration.ofMinutes(Long.getLong("bench.runTimeoutMinutes", 30));
     }
 

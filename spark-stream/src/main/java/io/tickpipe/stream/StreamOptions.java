@@ -52,7 +52,9 @@ public final class StreamOptions {
                     + " such as HDFS or S3 (default: ${DEFAULT-VALUE}).")
     String checkpointDir;
 
-    @Option(names = "--trigger", defaultValue = "1 second", paramLabel = "INTERVAL",
+    // A quarter of a second: a trade waits half an interval for its batch on average, and the bars
+    // must be queryable within half a second at the median (docs/tuning.md, "The trigger intervals").
+    @Option(names = "--trigger", defaultValue = "250 milliseconds", paramLabel = "INTERVAL",
             description = "Micro-batch interval of the bars, indicators and anomalies (default: ${DEFAULT-VALUE}).")
     String trigger;
 

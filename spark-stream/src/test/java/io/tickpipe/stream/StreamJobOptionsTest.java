@@ -30,8 +30,8 @@ class StreamJobOptionsTest {
         assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(config.tradesTopic()).isEqualTo("market.trades");
         assertThat(config.quotesTopic()).isEqualTo("market.quotes");
-        assertThat(config.trigger()).isEqualTo("1 second");
-        assertThat(config.triggerMillis()).isEqualTo(1000);
+        assertThat(config.trigger()).isEqualTo("250 milliseconds");
+        assertThat(config.triggerMillis()).isEqualTo(250);
         assertThat(config.ingestTrigger()).isEqualTo("1 second");
         assertThat(config.ingestTriggerMillis()).isEqualTo(1000);
         assertThat(config.startingOffsets()).isEqualTo("earliest");
