@@ -122,7 +122,7 @@ class KillAndRestartIT {
             OptionalLong last = analytics.lastCommitted();
             stableFor[0] = caughtUp && last.equals(seen[0]) ? stableFor[0] + 1 : 0;
             seen[0] = last;
-            return stableFor[0] >= 16;   // polled every 250 ms: 4 s, four triggers without a new batch
+            return stableFor[0] >= 16;   // polled every 250 ms: 4 s, sixteen default triggers without a new batch
         }, () -> "analytics planned " + analytics.lastPlanned() + " committed " + analytics.lastCommitted()
                 + " of " + tradeEnds);
     }
