@@ -25,7 +25,7 @@ class OptionConsistencyTest {
      * stops being a difference, so the list cannot go stale.
      */
     private static final Map<String, String> MEANT = Map.of(
-            "--raw", "the stream writes raw trades by default (live Grafana panels read them); a backfill"
+            "--raw", "the stream writes raw trades and quotes by default (live Grafana panels read them); a backfill"
                     + " rewrites history only when asked",
             "--intervals", "the same help; live bars default to seconds and minutes, history (analyze) to minutes and days",
             "--source", "where the data comes from: produce reads live or replayed feeds, analyze reads history",

@@ -50,7 +50,7 @@ public final class BackfillOptions implements JobCommandLine.JobOptions<Backfill
     AnalyticsOptions analytics;
 
     @Option(names = "--raw", defaultValue = "false", arity = "0..1", paramLabel = "true|false",
-            description = "Also write every trade and quote of the range to `trades` and `quotes` (default: ${DEFAULT-VALUE}).")
+            description = InfluxWriteOptions.RAW_HELP)
     boolean raw;
 
     @Override

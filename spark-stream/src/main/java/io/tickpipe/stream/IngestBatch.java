@@ -1,7 +1,6 @@
 package io.tickpipe.stream;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import com.influxdb.client.write.Point;
 import io.tickpipe.market.Quote;
@@ -13,19 +12,21 @@ import io.tickpipe.spark.influx.InfluxSink;
 import io.tickpipe.spark.measurements.MarketPoints;
 import io.tickpipe.spark.measurements.RawPointLines;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.avro.SchemaConverters;
-import org.apache.spark.sql.types.DataType;
 
 /**
- * One micro-batch of the ingest query: trades and quotes decoded; raw points to InfluxDB; what
- * cannot be decoded to {@code <topic>.dlq} with its reason, and counted in {@code pipeline}.
+ * One micro-batch of the ingest query: trades and quotes decoded; their raw points to InfluxDB
+ * (unless {@code --raw=false}); what cannot be decoded to {@code <topic>.dlq} with its reason, and
+ * counted in {@code pipeline}.
  *
- * <p>Without raw trades ({@code --raw=false}) the trades are only checked
+ * <p>Without raw points ({@code --raw=false}) trades and quotes are only checked
  * ({@link ConfluentAvroDecode.TopicReader#checkOnly}), not decoded: each one's verdict, and so its
  * dead letter, is what a decode would give, without building records that would be dropped.
  *
@@ -45,7 +46,6 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     private static final String TRADE = "trade";
     private static final String QUOTE = "quote";
-    private static final DataType TRADE_TYPE = SchemaConverters.toSqlType(Trade.getClassSchema()).dataType();
 
     private final StreamConfig config;
     private final PipelinePoints pipeline;
@@ -61,28 +61,36 @@ final class IngestBatch implements VoidFunction2<Dataset<Row>, Long> {
     public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
         delay.await();
         List<ConfluentAvroDecode.TopicReader> readers = List.of(
-                config.rawTrades() ? new ConfluentAvroDecode.TopicReader(config.tradesTopic(), Trade.getClassSchema(), TRADE)
-                        // No raw trades: their records are not needed, only which ones are dead letters.
-                        : ConfluentAvroDecode.TopicReader.checkOnly(config.tradesTopic(), Trade.getClassSchema()),
-                new ConfluentAvroDecode.TopicReader(config.quotesTopic(), Quote.getClassSchema(), QUOTE));
+                reader(config.tradesTopic(), Trade.getClassSchema(), TRADE),
+                reader(config.quotesTopic(), Quote.getClassSchema(), QUOTE));
         List<String> topics = readers.stream().map(ConfluentAvroDecode.TopicReader::topic).toList();
         Dataset<Row> decoded = ConfluentAvroDecode.decodeByTopic(
                 batch.coalesce(StreamTopology.ingestTasks(batch.sparkSession())), readers, config.registryConfig());
         Observation failures = new Observation();
         // Observed before any row is left out, so the failures of every topic are counted.
-        Dataset<Row> records = UndecodableCounts.observe(decoded, topics, failures)
-                .where(col(ConfluentAvroDecode.ERROR_REASON).isNull());
-        if (!config.rawTrades()) {
-            // The trades were only checked: what is left to write is the quotes, beside a trade column
-            // that is always null.
-            records = records.where(col(QUOTE).isNotNull()).withColumn(TRADE, lit(null).cast(TRADE_TYPE));
+        Dataset<Row> observed = UndecodableCounts.observe(decoded, topics, failures);
+        if (config.raw()) {
+            InfluxSink.writeLines(observed.where(col(ConfluentAvroDecode.ERROR_REASON).isNull()).select(col(TRADE), col(QUOTE)),
+                    config.influx(), RawPointLines::tradeOrQuote);
+        } else {
+            // Nothing to write: the batch's one action reads it for the counts, and keeps no row.
+            observed.where(ConfluentAvroDecode.failed()).foreachPartition((ForeachPartitionFunction<Row>) IngestBatch::drain);
         }
-        InfluxSink.writeLines(records.select(col(TRADE), col(QUOTE)), config.influx(), RawPointLines::tradeOrQuote);
         List<UndecodableCounts.Count> undecodable = UndecodableCounts.observed(topics, failures);
         if (!undecodable.isEmpty()) {
             KafkaTopics.write(DeadLetters.of(decoded), config);
             pipeline.write(deadLetterPoints(undecodable, batchId));
         }
+    }
+
+    /** Without raw points the records are not needed, only which ones are dead letters. */
+    private ConfluentAvroDecode.TopicReader reader(String topic, Schema readerSchema, String recordColumn) {
+        return config.raw() ? new ConfluentAvroDecode.TopicReader(topic, readerSchema, recordColumn)
+                : ConfluentAvroDecode.TopicReader.checkOnly(topic, readerSchema);
+    }
+
+    private static void drain(Iterator<Row> rows) {
+        rows.forEachRemaining(row -> { });
     }
 
     private static List<Point> deadLetterPoints(List<UndecodableCounts.Count> failures, long batchId) {

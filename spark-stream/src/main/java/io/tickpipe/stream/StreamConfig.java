@@ -22,7 +22,7 @@ public record StreamConfig(
         String trigger,
         String ingestTrigger,
         AnalyticsConfig analytics,
-        boolean rawTrades,
+        boolean raw,
         String anomalyModelDir) {
 
     public static StreamConfig from(StreamOptions o) {
@@ -44,7 +44,7 @@ public record StreamConfig(
     /** This configuration with the given analytics settings (with the loaded anomaly model, say). */
     public StreamConfig withAnalytics(AnalyticsConfig newAnalytics) {
         return new StreamConfig(kafka, startingOffsets, maxOffsetsPerTrigger, registryConfig, influx, checkpointDir, trigger,
-                ingestTrigger, newAnalytics, rawTrades, anomalyModelDir);
+                ingestTrigger, newAnalytics, raw, anomalyModelDir);
     }
 
     public String tradesTopic() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The job's command line: the option groups it shares with the batch job, and its own (offsets,
- * checkpoints, trigger, watermark, raw trades). Every option can also come from a properties file
+ * checkpoints, trigger, watermark, raw points). Every option can also come from a properties file
  * ({@code --config FILE}); the command line wins. Secrets are never options: they come from files
  * or the environment.
  */
@@ -77,6 +77,6 @@ public final class StreamOptions {
     String watermark;
 
     @Option(names = "--raw", defaultValue = "true", arity = "0..1", paramLabel = "true|false",
-            description = "Also write every trade to the `trades` measurement (default: ${DEFAULT-VALUE}).")
+            description = InfluxWriteOptions.RAW_HELP)
     boolean raw;
 }

@@ -35,7 +35,7 @@ class StreamJobOptionsTest {
         assertThat(config.ingestTrigger()).isEqualTo("1 second");
         assertThat(config.ingestTriggerMillis()).isEqualTo(1000);
         assertThat(config.startingOffsets()).isEqualTo("earliest");
-        assertThat(config.rawTrades()).isTrue();
+        assertThat(config.raw()).isTrue();
         assertThat(config.influx().api()).isEqualTo(InfluxApi.V1);
         assertThat(config.influx().database()).isEqualTo("market");
         assertThat(config.analytics().intervals()).extracting(i -> i.label()).containsExactly("1s", "1m");
@@ -58,7 +58,7 @@ class StreamJobOptionsTest {
         assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
         assertThat(config.influx().url()).isEqualTo("http://influx:8086");
         assertThat(config.analytics().intervals()).extracting(i -> i.label()).containsExactly("1s", "5m");
-        assertThat(config.rawTrades()).isFalse();
+        assertThat(config.raw()).isFalse();
         assertThat(config.analytics().rsiPeriod()).isEqualTo(21);
     }
 

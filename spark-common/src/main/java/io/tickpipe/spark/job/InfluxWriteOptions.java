@@ -12,6 +12,10 @@ import picocli.CommandLine.Option;
  */
 public final class InfluxWriteOptions {
 
+    /** The help of each job's {@code --raw}; the default differs, live or a backfill. */
+    public static final String RAW_HELP = "Also write every trade and quote to the `trades` and `quotes` measurements"
+            + " (default: ${DEFAULT-VALUE}).";
+
     @Mixin
     InfluxOptions connection;
 
