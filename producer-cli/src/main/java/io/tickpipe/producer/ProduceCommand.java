@@ -234,7 +234,7 @@ final class ProduceCommand implements Callable<Integer> {
                     err.println("simulation: pass --seed " + effectiveSeed + " --start-time " + effectiveStart + " to repeat this run");
                 }
                 yield new SimulatedMarket(symbolList, effectiveSeed, effectiveStart,
-                        rate > 0 ? Math.max(1, Math.round(1e6 / rate)) : 1, jumps != null ? jumps : jump -> { });
+                        Duration.ofNanos(rate > 0 ? Math.max(1_000, Math.round(1e9 / rate)) : 1_000), jumps != null ? jumps : jump -> { });
             }
             case replay -> new CsvReplay(replayFiles, speed, Set.copyOf(symbolList), strict, err);
             case finnhub -> new FinnhubSource(finnhubUrl, token, symbolList, err);

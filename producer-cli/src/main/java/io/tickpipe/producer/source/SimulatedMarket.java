@@ -2,6 +2,7 @@ package io.tickpipe.producer.source;
 
 import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * A seeded simulated market: per symbol a geometric Brownian motion mid price with its own
  * volatility and rare jumps, quotes with a spread around the mid, trades at or inside the spread.
- * Event {@code i} happens at {@code start + i * step}, so event times increase per symbol and a
- * paced producer's events track the wall clock; the same seed, symbols, start and step give exactly
+ * Event {@code i} happens at {@code start + i * step}, truncated to the microsecond (a step of at
+ * least one), so event times increase per symbol and a paced producer's events track the wall clock
+ * at any rate, not only where a microsecond divides by it; the same seed, symbols, start and step give exactly
  * the same events. Each injected jump is also reported to a listener, the ground truth of anomaly
  * detection ({@link JumpLabelsFile}); listening draws no random numbers, so it does not change the events.
  */
@@ -32,7 +34,7 @@ public final class SimulatedMarket implements EventSource {
     private final SplittableRandom random;
     private final List<SymbolState> symbols = new ArrayList<>();
     private final long startMicros;
-    private final long stepMicros;
+    private final long stepNanos;
     private final Consumer<InjectedJump> jumps;
     private long index;
 
@@ -56,21 +58,21 @@ public final class SimulatedMarket implements EventSource {
         }
     }
 
-    public SimulatedMarket(List<String> symbolNames, long seed, Instant start, long stepMicros) {
-        this(symbolNames, seed, start, stepMicros, jump -> { });
+    public SimulatedMarket(List<String> symbolNames, long seed, Instant start, Duration step) {
+        this(symbolNames, seed, start, step, jump -> { });
     }
 
-    public SimulatedMarket(List<String> symbolNames, long seed, Instant start, long stepMicros,
+    public SimulatedMarket(List<String> symbolNames, long seed, Instant start, Duration step,
                            Consumer<InjectedJump> jumps) {
         if (symbolNames.isEmpty()) {
             throw new IllegalArgumentException("at least one symbol is needed");
         }
-        if (stepMicros < 1) {
-            throw new IllegalArgumentException("the simulation step must be at least 1 microsecond");
+        if (step.compareTo(Duration.ofNanos(1_000)) < 0) {
+            throw new IllegalArgumentException("the simulation step must be at least 1 microsecond, not " + step);
         }
         this.random = new SplittableRandom(seed);
         this.startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
-        this.stepMicros = stepMicros;
+        this.stepNanos = step.toNanos();
         this.jumps = jumps;
         for (String name : symbolNames) {
             double mid = roundToTick(20 + random.nextDouble() * 480);
@@ -82,7 +84,7 @@ public final class SimulatedMarket implements EventSource {
 
     @Override
     public SpecificRecord next() {
-        long micros = startMicros + index++ * stepMicros;
+        long micros = startMicros + index++ * stepNanos / 1_000;
         SymbolState s = symbols.get(random.nextInt(symbols.size()));
         evolve(s, micros);
         // A symbol's first event is a quote, so every trade has a spread to print within.

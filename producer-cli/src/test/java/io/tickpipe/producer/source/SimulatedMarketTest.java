@@ -6,6 +6,7 @@ import io.tickpipe.market.Quote;
 import io.tickpipe.market.Trade;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ class SimulatedMarketTest {
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA");
 
     private static List<SpecificRecord> run(long seed, int count) {
-        SimulatedMarket market = new SimulatedMarket(SYMBOLS, seed, START, 1000);
+        SimulatedMarket market = new SimulatedMarket(SYMBOLS, seed, START, Duration.ofMillis(1));
         List<SpecificRecord> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             events.add(market.next());
@@ -32,6 +33,19 @@ class SimulatedMarketTest {
     void theSameSeedGivesTheSameEventsAndAnotherSeedOthers() {
         assertThat(run(42, 5000)).isEqualTo(run(42, 5000));
         assertThat(run(43, 50)).isNotEqualTo(run(42, 50));
+    }
+
+    /** At 150,000 events/s (a step of 6,667 ns) a second's events span a second, not the 1.05 s of a 7 µs step. */
+    @Test
+    void eventTimesFollowAStepThatIsNotWholeMicroseconds() {
+        SimulatedMarket market = new SimulatedMarket(SYMBOLS, 5, START, Duration.ofNanos(6_667));
+        Instant last = START;
+        for (int i = 0; i <= 150_000; i++) {
+            SpecificRecord event = market.next();
+            last = (Instant) event.get(event.getSchema().getField("event_time").pos());
+        }
+        // Event 150,000 at 150,000 * 6,667 ns = 1.00005 s, truncated to the microsecond.
+        assertThat(last).isEqualTo(START.plusNanos(1_000_050_000));
     }
 
     @Test
@@ -77,7 +91,7 @@ class SimulatedMarketTest {
 
     @Test
     void listeningToJumpsLeavesTheEventsAsTheyWere() {
-        SimulatedMarket listened = new SimulatedMarket(SYMBOLS, 42, START, 1000, jump -> { });
+        SimulatedMarket listened = new SimulatedMarket(SYMBOLS, 42, START, Duration.ofMillis(1), jump -> { });
         List<SpecificRecord> events = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             events.add(listened.next());
@@ -96,7 +110,7 @@ class SimulatedMarketTest {
         List<InjectedJump> jumps = new ArrayList<>();
         List<SpecificRecord> events = new ArrayList<>();
         try (JumpLabelsFile labels = new JumpLabelsFile(file)) {
-            SimulatedMarket market = new SimulatedMarket(SYMBOLS, 20261204, START, 1000, jump -> {
+            SimulatedMarket market = new SimulatedMarket(SYMBOLS, 20261204, START, Duration.ofMillis(1), jump -> {
                 jumps.add(jump);
                 labels.accept(jump);
             });
