@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@code make bench-stream-freshness}: the producer at 5,000 trades/s over 50 symbols into a stack of
  * the benchmark's own, the streaming job (as {@code make stream} runs it) reading it; for every trade,
  * the time from its event time to the moment its 1s bar in InfluxDB first counts it. Prints count,
- * p50/p90/p99/max and whether p50 <= 0.5 s and p99 <= 1 s; then, once the job stopped, how Spark
+ * p50/p90/p99/max and whether p50 <= 0.5 s and p99 <= 1 s, p50 and p99 per minute of the whole run
+ * and the job's JIT compile time ({@link JitTime}); then, once the job stopped, how Spark
  * planned its micro-batches, from Spark's event log of the job ({@link SparkPlanSection}).
  *
  * <p>How a trade's moment is known: the benchmark reads the trades topic itself (so it knows each
@@ -82,6 +83,7 @@ public final class StreamFreshnessBench {
     private final List<Long> queryMicros = new ArrayList<>();
     private volatile boolean stopConsumer;
     private String cpu;
+    private String jit;
     private volatile boolean stopPoller;
 
     private StreamFreshnessBench() {
@@ -129,18 +131,30 @@ public final class StreamFreshnessBench {
             // Lag of the job while it runs, from Kafka's end offsets and the job's checkpoint.
             List<Long> analyticsLag = new ArrayList<>();
             StreamRig.Cpu cpuFrom = null;
+            // The last snapshot taken while the producer still ran: once a process has exited /proc has
+            // no ticks of it, and a snapshot after would count its CPU time as other processes'.
+            StreamRig.Cpu cpuTo = null;
+            JitTime jitFrom = null;
             while (producer.process.isAlive()) {
                 job.checkAlive();
                 checkThreads();
-                if (Duration.between(producer.started, Instant.now()).toSeconds() >= warmup + 5) {
+                long elapsed = Duration.between(producer.started, Instant.now()).toSeconds();
+                if (elapsed >= warmup - 30 && jitFrom == null) {
+                    // Before the window: jstat is a JVM of its own, whose start must not land in the measured time.
+                    jitFrom = JitTime.of(job.process.pid());
+                }
+                if (elapsed >= warmup + 5) {
                     if (cpuFrom == null) {
                         cpuFrom = StreamRig.Cpu.now();
+                    } else {
+                        cpuTo = StreamRig.Cpu.now();
                     }
                     job.lag("analytics", List.of(trades)).ifPresent(analyticsLag::add);
                 }
                 producer.process.waitFor(1, TimeUnit.SECONDS);
             }
-            cpu = cpuFrom == null ? "CPU use unknown" : StreamRig.Cpu.between(cpuFrom, StreamRig.Cpu.now());
+            cpu = cpuTo == null ? "CPU use unknown" : StreamRig.Cpu.between(cpuFrom, cpuTo);
+            jit = JitTime.between(jitFrom, JitTime.of(job.process.pid()));
             double producerRate = producer.awaitSummary(Duration.ofSeconds(10));
             Instant producerEnd = Instant.now();
             long total = rig.endOffsetSum(List.of(trades));
@@ -335,53 +349,14 @@ public final class StreamFreshnessBench {
     private void report(StreamRig rig, double tradesPerSecond, int symbols, int warmup, int measure, long pollMs,
                         List<String> jobArgs, double producerRate, long totalTrades, long windowStart, long windowEnd,
                         List<Long> analyticsLag, Instant measureFrom, Instant measureTo, Instant producerEnd) {
-        long[] fromEvent = new long[(int) totalTrades];
-        long[] fromSend = new long[(int) totalTrades];
-        long[] producerOffset = new long[(int) totalTrades];
-        int measured = 0;
-        long neverSeen = 0;
-        long inWindow = 0;
-        long barsInWindow = 0;
-        for (Bar bar : bars.values()) {
-            if (bar.startMicros < windowStart - 1_000_000L || bar.startMicros >= windowEnd) {
-                continue;
-            }
-            List<long[]> seen;
-            synchronized (bar.seen) {
-                seen = List.copyOf(bar.seen);
-            }
-            boolean any = false;
-            int step = 0;
-            for (int k = 0; k < bar.consumed; k++) {
-                long event = bar.eventMicros[k];
-                if (event < windowStart || event >= windowEnd) {
-                    continue;
-                }
-                any = true;
-                inWindow++;
-                while (step < seen.size() && seen.get(step)[0] < k + 1) {
-                    step++;
-                }
-                if (step == seen.size()) {
-                    neverSeen++;
-                    continue;
-                }
-                long at = seen.get(step)[1];
-                fromEvent[measured] = at - event;
-                fromSend[measured] = at - bar.sendMillis[k] * 1_000;
-                producerOffset[measured] = bar.sendMillis[k] * 1_000 - event;
-                measured++;
-            }
-            if (any) {
-                barsInWindow++;
-            }
-        }
-        long[] e = Arrays.copyOf(fromEvent, measured);
-        long[] s = Arrays.copyOf(fromSend, measured);
-        long[] o = Arrays.copyOf(producerOffset, measured);
-        Arrays.sort(e);
-        Arrays.sort(s);
-        Arrays.sort(o);
+        Window window = window(windowStart, windowEnd);
+        long[] e = window.fromEvent;
+        long[] s = window.fromSend;
+        long[] o = window.producerOffset;
+        long measured = e.length;
+        long neverSeen = window.neverSeen;
+        long inWindow = window.trades;
+        long barsInWindow = window.bars;
         double[] queries;
         synchronized (queryMicros) {
             queries = queryMicros.stream().mapToDouble(v -> v / 1000.0).sorted().toArray();
@@ -401,6 +376,7 @@ public final class StreamFreshnessBench {
         System.out.printf(Locale.ROOT, "freshness, event time -> 1s bar counts the trade in InfluxDB:  %s%n", stats(e));
         System.out.printf(Locale.ROOT, "  of which producer: event time -> Kafka send (CreateTime):   %s%n", stats(o));
         System.out.printf(Locale.ROOT, "  pipeline only:      Kafka send -> queryable in InfluxDB:    %s%n", stats(s));
+        System.out.println(byMinute(windowStart - warmup * 1_000_000L, windowEnd));
         System.out.printf(Locale.ROOT, "polling: every %d ms; an answer takes p50 %.1f ms, p99 %.1f ms (%d polls). A trade's time "
                 + "is the arrival of the first answer that counts it, so each figure overstates by up to %d ms + one "
                 + "query, never understates%n", pollMs, StreamRig.percentile(queries, 50), StreamRig.percentile(queries, 99),
@@ -416,7 +392,7 @@ public final class StreamFreshnessBench {
                 + "median %.0f trades, max %d%n", StreamRig.median(analyticsLag),
                 analyticsLag.stream().mapToLong(Long::longValue).max().orElse(-1));
         System.out.println("(producer, Kafka, registry, InfluxDB, the job and this benchmark share the machine's "
-                + Runtime.getRuntime().availableProcessors() + " cores; " + cpu + ")");
+                + Runtime.getRuntime().availableProcessors() + " cores; " + cpu + "; the job's JVM, from 30 s before the window to its end: " + jit + ")");
         double[] fromEventTime = toDoubles(e); // sorted, as e is; percentile gives NaN when empty
         double p99 = StreamRig.percentile(fromEventTime, 99) / 1e6;
         double p50 = StreamRig.percentile(fromEventTime, 50) / 1e6;
@@ -427,6 +403,83 @@ public final class StreamFreshnessBench {
         double p99Send = s.length == 0 ? Double.NaN : StreamRig.percentile(toDoubles(s), 99) / 1e6;
         System.out.printf(Locale.ROOT, "(from the Kafka send instead, i.e. without the producer's event-time offset: p99 = %.3f s, "
                 + "target %s)%n", p99Send, neverSeen == 0 && p99Send <= TARGET_P99_SECONDS ? "met" : "NOT met");
+    }
+
+    /**
+     * The trades with event time in [from, to): each one's freshness from its event time and from its
+     * Kafka send, and the producer's offset between the two, each sorted; and the counts.
+     */
+    private record Window(long[] fromEvent, long[] fromSend, long[] producerOffset, long trades, long neverSeen, long bars) {
+    }
+
+    private Window window(long from, long to) {
+        int capacity = 0;
+        for (Bar bar : bars.values()) {
+            capacity += bar.consumed;
+        }
+        long[] fromEvent = new long[capacity];
+        long[] fromSend = new long[capacity];
+        long[] producerOffset = new long[capacity];
+        int measured = 0;
+        long neverSeen = 0;
+        long trades = 0;
+        long barCount = 0;
+        for (Bar bar : bars.values()) {
+            if (bar.startMicros < from - 1_000_000L || bar.startMicros >= to) {
+                continue;
+            }
+            List<long[]> seen;
+            synchronized (bar.seen) {
+                seen = List.copyOf(bar.seen);
+            }
+            boolean any = false;
+            int step = 0;
+            for (int k = 0; k < bar.consumed; k++) {
+                long event = bar.eventMicros[k];
+                if (event < from || event >= to) {
+                    continue;
+                }
+                any = true;
+                trades++;
+                while (step < seen.size() && seen.get(step)[0] < k + 1) {
+                    step++;
+                }
+                if (step == seen.size()) {
+                    neverSeen++;
+                    continue;
+                }
+                long at = seen.get(step)[1];
+                fromEvent[measured] = at - event;
+                fromSend[measured] = at - bar.sendMillis[k] * 1_000;
+                producerOffset[measured] = bar.sendMillis[k] * 1_000 - event;
+                measured++;
+            }
+            if (any) {
+                barCount++;
+            }
+        }
+        long[] e = Arrays.copyOf(fromEvent, measured);
+        long[] s = Arrays.copyOf(fromSend, measured);
+        long[] o = Arrays.copyOf(producerOffset, measured);
+        Arrays.sort(e);
+        Arrays.sort(s);
+        Arrays.sort(o);
+        return new Window(e, s, o, trades, neverSeen, barCount);
+    }
+
+    /**
+     * Freshness per minute of the whole run, the warm-up included: how long the job took to settle is
+     * part of what a user sees, and shows whether the measured window came after it.
+     */
+    private String byMinute(long firstEvent, long windowEnd) {
+        StringBuilder out = new StringBuilder("freshness by minute of the run, warm-up included (p50/p99 s):");
+        for (long from = firstEvent, minute = 1; from < windowEnd; from += 60_000_000L, minute++) {
+            long[] e = window(from, Math.min(windowEnd, from + 60_000_000L)).fromEvent;
+            double[] d = toDoubles(e);
+            out.append(String.format(Locale.ROOT, "  %d: %.2f/%.2f", minute, StreamRig.percentile(d, 50) / 1e6,
+                    StreamRig.percentile(d, 99) / 1e6));
+        }
+        return out.toString();
     }
 
     private static String stats(long[] sortedMicros) {

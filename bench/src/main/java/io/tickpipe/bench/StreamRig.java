@@ -468,7 +468,10 @@ final class StreamRig implements AutoCloseable {
             }
         }
 
-        /** "ours X cores, others Y cores (of N)" between two snapshots; USER_HZ is 100 on Linux. */
+        /**
+         * "ours X cores, others Y cores (of N)" between two snapshots; USER_HZ is 100 on Linux. Both
+         * must be taken while the processes measured run: one that exited has no ticks in /proc.
+         */
         static String between(Cpu from, Cpu to) {
             if (from.machineBusyTicks < 0 || to.machineBusyTicks < 0) {
                 return "CPU use unknown (no /proc/stat)";
