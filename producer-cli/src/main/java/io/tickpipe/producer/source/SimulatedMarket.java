@@ -16,8 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
  * volatility and rare jumps, quotes with a spread around the mid, trades at or inside the spread.
  * Event {@code i} happens at {@code start + i * step}, truncated to the microsecond (a step of at
  * least one), so event times increase per symbol and a paced producer's events track the wall clock
- * at any rate, not only where a microsecond divides by it; the same seed, symbols, start and step give exactly
- * the same events. Each injected jump is also reported to a listener, the ground truth of anomaly
+ * at any rate, not only where a microsecond divides by it; the same seed, symbols, start and step
+ * give exactly the same events. Each injected jump is also reported to a listener, the ground truth of anomaly
  * detection ({@link JumpLabelsFile}); listening draws no random numbers, so it does not change the events.
  */
 public final class SimulatedMarket implements EventSource {
