@@ -40,7 +40,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (dropped as late, lost) are reported, not left out silently.
  *
  * <p>Properties: {@code bench.tradesPerSecond} (5000), {@code bench.symbols} (50),
- * {@code bench.warmupSeconds} (180, discarded), {@code bench.measureSeconds} (120), {@code bench.pollMs}
+ * {@code bench.warmupSeconds} (420, discarded), {@code bench.measureSeconds} (120), {@code bench.pollMs}
  * (100), {@code bench.jobArgs} (extra job options, e.g. {@code --trigger '500 milliseconds'}).
  */
 public final class StreamFreshnessBench {
@@ -106,8 +106,9 @@ public final class StreamFreshnessBench {
         double tradesPerSecond = Double.parseDouble(System.getProperty("bench.tradesPerSecond", "5000"));
         int symbols = Integer.getInteger("bench.symbols", 50);
         // Freshness is a property of a job that runs for hours: the first minutes of a new JVM, in which its
-        // JIT compiler takes cores of its own, are discarded (docs/performance.md, Freshness).
-        int warmup = Integer.getInteger("bench.warmupSeconds", 180);
+        // JIT compiler takes cores of its own, are discarded; the per-minute figures of runs show the job
+        // settled after about six (docs/performance.md, Freshness).
+        int warmup = Integer.getInteger("bench.warmupSeconds", 420);
         int measure = Integer.getInteger("bench.measureSeconds", 120);
         long pollMs = Long.getLong("bench.pollMs", 100);
         List<String> jobArgs = jobArgs();
