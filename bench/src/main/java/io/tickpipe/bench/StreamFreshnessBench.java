@@ -414,9 +414,12 @@ public final class StreamFreshnessBench {
     }
 
     private Window window(long from, long to) {
+        // Sized for this window's bars, not the run's: the per-minute figures ask for many windows.
         int capacity = 0;
         for (Bar bar : bars.values()) {
-            capacity += bar.consumed;
+            if (mayHold(bar, from, to)) {
+                capacity += bar.consumed;
+            }
         }
         long[] fromEvent = new long[capacity];
         long[] fromSend = new long[capacity];
@@ -426,7 +429,7 @@ public final class StreamFreshnessBench {
         long trades = 0;
         long barCount = 0;
         for (Bar bar : bars.values()) {
-            if (bar.startMicros < from - 1_000_000L || bar.startMicros >= to) {
+            if (!mayHold(bar, from, to)) {
                 continue;
             }
             List<long[]> seen;
@@ -466,6 +469,11 @@ public final class StreamFreshnessBench {
         Arrays.sort(s);
         Arrays.sort(o);
         return new Window(e, s, o, trades, neverSeen, barCount);
+    }
+
+    /** Whether the bar may have trades with event time in [from, to): it starts within a second before. */
+    private static boolean mayHold(Bar bar, long from, long to) {
+        return bar.startMicros >= from - 1_000_000L && bar.startMicros < to;
     }
 
     /**
